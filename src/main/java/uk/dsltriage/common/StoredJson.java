@@ -1,0 +1,41 @@
+package uk.dsltriage.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * JSON for what the service stores in jsonb columns. Reading is lenient about fields added or dropped since the row
+ * was written, so that old records stay readable; writing is the API's own shape.
+ */
+@ApplicationScoped
+public class StoredJson {
+
+    private final ObjectMapper writer;
+    private final ObjectMapper reader;
+
+    public StoredJson(ObjectMapper apiMapper) {
+        this.writer = apiMapper;
+        this.reader = apiMapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    public String write(Object value) {
+        try {
+            return writer.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("value not serialisable: " + value.getClass().getName(), e);
+        }
+    }
+
+    public <T> T read(String json, Class<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return reader.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON not readable as " + type.getName(), e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package uk.dsltriage.common.problem;
+
+import java.net.URI;
+
+/**
+ * Stable problem type identifiers (RFC 9457). Clients may branch on {@link #uri()}; the values never change once
+ * published.
+ */
+public enum ProblemType {
+    VALIDATION_FAILED("validation-failed", "The request is not valid", 400),
+    MALFORMED_BODY("malformed-body", "The request body is not well-formed JSON of the expected shape", 400),
+    UNKNOWN_FIELD("unknown-field", "The request body has a field this endpoint does not accept", 400),
+    BAD_HEADER("bad-header", "A request header is not valid", 400),
+    UNAUTHENTICATED("unauthenticated", "A valid access token is required", 401),
+    FORBIDDEN("forbidden", "Your role or account does not allow this", 403),
+    NOT_FOUND("not-found", "No such resource", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", "This method is not allowed on this resource", 405),
+    NOT_ACCEPTABLE("not-acceptable", "The requested media type cannot be produced", 406),
+    CONFLICT("conflict", "The request conflicts with the current state of the resource", 409),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "This Idempotency-Key was already used with a different request", 422),
+    PAYLOAD_TOO_LARGE("payload-too-large", "The request body is larger than this service accepts", 413),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Only application/json request bodies are accepted", 415),
+    IMAGE_CONTENT_REFUSED("image-content-refused", "Image, video, file or link content is never accepted", 422),
+    INTERNAL_ERROR("internal-error", "Unexpected error", 500);
+
+    private static final String BASE = "https://dsl-triage.uk/problems/";
+
+    private final String slug;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,207 @@
+package uk.dsltriage.incident;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import uk.dsltriage.audit.AuditAction;
+import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.common.StoredJson;
+import uk.dsltriage.common.problem.ProblemException;
+import uk.dsltriage.common.problem.ProblemType;
+import uk.dsltriage.incident.api.AddAddendumRequest;
+import uk.dsltriage.incident.api.AddendumView;
+import uk.dsltriage.incident.api.IncidentSummaryView;
+import uk.dsltriage.incident.api.IncidentView;
+import uk.dsltriage.incident.api.PageView;
+import uk.dsltriage.incident.api.RecordIncidentRequest;
+import uk.dsltriage.security.AccessScope;
+import uk.dsltriage.triage.RecommendationRepository;
+import uk.dsltriage.triage.TriageRecommendation;
+import uk.dsltriage.triage.TriageService;
+import uk.dsltriage.triage.TriageTrigger;
+import uk.dsltriage.triage.api.ParticipantBody;
+import uk.dsltriage.triage.api.TriageFactsBody;
+import uk.dsltriage.triage.rules.IncidentType;
+
+/** Recording concerns, appending later information, and reading them back within the caller's scope. */
+@ApplicationScoped
+public class IncidentService {
+
+    static final String INCIDENT = "incident";
+
+    private final IncidentRepository incidents;
+    private final AddendumRepository addenda;
+    private final RecommendationRepository recommendations;
+    private final TriageService triage;
+    private final AuditLog audit;
+    private final StoredJson json;
+    private final Clock clock;
+
+    public IncidentService(IncidentRepository incidents, AddendumRepository addenda, RecommendationRepository recommendations,
+            TriageService triage, AuditLog audit, StoredJson json, Clock clock) {
+        this.incidents = incidents;
+        this.addenda = addenda;
+        this.recommendations = recommendations;
+        this.triage = triage;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The outcome of a create call: the incident, and whether it is the replay of an earlier identical call. */
+    public record Recorded(IncidentView incident, boolean replayed) {
+    }
+
+    @Transactional
+    public Recorded record(AccessScope scope, RecordIncidentRequest request, String idempotencyKey) {
+        TriageFactsBody facts = request.toTriageFacts();
+        checkParticipants("participants", facts);
+        String requestHash = idempotencyKey == null ? null : sha256(json.write(request));
+        if (idempotencyKey != null) {
+            Optional<Recorded> replay = replay(scope, idempotencyKey, requestHash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        Incident incident = new Incident();
+        incident.id = UUID.randomUUID();
+        incident.schoolUrn = scope.schoolUrn();
+        incident.status = IncidentStatus.AWAITING_DSL_REVIEW;
+        incident.recordedBy = scope.userId();
+        incident.recordedAt = Instant.now(clock);
+        incident.occurredAt = request.occurredAt().toInstant();
+        incident.location = request.location();
+        incident.account = request.account();
+        incident.childVoice = request.childVoice();
+        incident.factsJson = json.write(facts);
+        incident.types = new LinkedHashSet<>(request.incidentTypes());
+        incident.idempotencyKey = idempotencyKey;
+        incident.requestSha256 = requestHash;
+        incidents.persist(incident);
+        // Flush now so that a concurrent retry with the same key fails here, on the unique constraint.
+        incidents.flush();
+        triage.recordFor(incident.id, facts, TriageTrigger.INTAKE, scope.userId());
+        audit.record(scope, AuditAction.INCIDENT_RECORDED, INCIDENT, incident.id);
+        return new Recorded(view(incident), false);
+    }
+
+    /** Looks up an earlier call with the same key; used again after losing a race on the unique constraint. */
+    @Transactional
+    public Optional<Recorded> replay(AccessScope scope, String idempotencyKey, String requestHash) {
+        return incidents.findByIdempotencyKey(scope, idempotencyKey).map(existing -> {
+            if (requestHash != null && !requestHash.equals(existing.requestSha256)) {
+                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was used for a different incident. Use a new key for a new incident.");
+            }
+            audit.record(scope, AuditAction.INCIDENT_REPLAYED, INCIDENT, existing.id);
+            return new Recorded(view(existing), true);
+        });
+    }
+
+    public String requestHash(RecordIncidentRequest request) {
+        return sha256(json.write(request));
+    }
+
+    @Transactional
+    public IncidentView get(AccessScope scope, UUID id) {
+        Incident incident = incidents.findInScope(id, scope).orElseThrow(ProblemException::notFound);
+        audit.record(scope, AuditAction.INCIDENT_READ, INCIDENT, id);
+        return view(incident);
+    }
+
+    @Transactional
+    public PageView list(AccessScope scope, IncidentStatus status, IncidentType type, int page, int size) {
+        List<Incident> rows = incidents.page(scope, status, type, page, size);
+        long total = incidents.count(scope, status, type);
+        Map<UUID, String> urgencies = recommendations.latestOf(rows.stream().map(i -> i.id).toList()).stream()
+                .collect(Collectors.toMap(r -> r.incidentId, r -> r.urgency, (a, b) -> a));
+        audit.record(scope, AuditAction.INCIDENT_LISTED, INCIDENT, null);
+        List<IncidentSummaryView> items = rows.stream()
+                .map(i -> new IncidentSummaryView(i.id, i.status, List.copyOf(i.types), i.occurredAt, i.recordedAt,
+                        i.recordedBy, i.location, urgencies.get(i.id)))
+                .toList();
+        return new PageView(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    @Transactional
+    public AddendumView addAddendum(AccessScope scope, UUID incidentId, AddAddendumRequest request) {
+        Incident incident = incidents.lockInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
+        if (request.revisedFacts() != null) {
+            checkParticipants("revisedFacts.participants", request.revisedFacts());
+        }
+        IncidentAddendum addendum = new IncidentAddendum();
+        addendum.id = UUID.randomUUID();
+        addendum.incidentId = incident.id;
+        addendum.sequence = addenda.nextSequence(incident);
+        addendum.recordedBy = scope.userId();
+        addendum.recordedAt = Instant.now(clock);
+        addendum.account = request.account();
+        addendum.revisedFactsJson = request.revisedFacts() == null ? null : json.write(request.revisedFacts());
+        addenda.persist(addendum);
+        if (request.revisedFacts() != null) {
+            triage.recordFor(incident.id, request.revisedFacts(), TriageTrigger.ADDENDUM, scope.userId());
+        }
+        audit.record(scope, AuditAction.ADDENDUM_ADDED, INCIDENT, incident.id);
+        return addendumView(addendum);
+    }
+
+    @Transactional
+    public List<uk.dsltriage.triage.api.RecommendationView> recommendations(AccessScope scope, UUID incidentId) {
+        Incident incident = incidents.findInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
+        audit.record(scope, AuditAction.RECOMMENDATIONS_READ, INCIDENT, incident.id);
+        return triage.history(incident.id);
+    }
+
+    private IncidentView view(Incident incident) {
+        List<IncidentAddendum> rows = addenda.of(incident);
+        TriageFactsBody original = json.read(incident.factsJson, TriageFactsBody.class);
+        TriageFactsBody current = rows.stream()
+                .filter(a -> a.revisedFactsJson != null)
+                .reduce((first, second) -> second)
+                .map(a -> json.read(a.revisedFactsJson, TriageFactsBody.class))
+                .orElse(original);
+        Optional<TriageRecommendation> latest = recommendations.latest(incident.id);
+        return new IncidentView(incident.id, incident.schoolUrn, incident.status, incident.recordedBy, incident.recordedAt,
+                incident.occurredAt, incident.location, incident.account, incident.childVoice, original, current,
+                rows.stream().map(this::addendumView).toList(), latest.map(triage::view).orElse(null));
+    }
+
+    private AddendumView addendumView(IncidentAddendum a) {
+        return new AddendumView(a.id, a.sequence, a.recordedBy, a.recordedAt, a.account,
+                json.read(a.revisedFactsJson, TriageFactsBody.class));
+    }
+
+    private static void checkParticipants(String field, TriageFactsBody facts) {
+        if (facts.participants() == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (ParticipantBody p : facts.participants()) {
+            if (p.ref() != null && !seen.add(p.ref().toUpperCase(java.util.Locale.ROOT))) {
+                throw ProblemException.invalid(field, "each participant needs its own ref");
+            }
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

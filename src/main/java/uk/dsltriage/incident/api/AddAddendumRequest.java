@@ -1,0 +1,14 @@
+package uk.dsltriage.incident.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.dsltriage.triage.api.TriageFactsBody;
+
+@Schema(name = "AddAddendumRequest", description = "Later information. It is appended; the original record is never changed.")
+public record AddAddendumRequest(
+        @NotBlank @Size(max = 10_000) @Schema(maxLength = 10_000, description = "What is newly known, factually") String account,
+        @Valid @Schema(description = "A complete revised set of triage facts, when the new information changes them; the incident is then triaged again and the earlier recommendation kept.")
+        TriageFactsBody revisedFacts) {
+}

@@ -1,0 +1,164 @@
+package uk.dsltriage.incident.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.dsltriage.common.ConstraintNames;
+import uk.dsltriage.common.problem.ProblemException;
+import uk.dsltriage.common.problem.ProblemType;
+import uk.dsltriage.incident.IncidentService;
+import uk.dsltriage.incident.IncidentStatus;
+import uk.dsltriage.security.CurrentUser;
+import uk.dsltriage.security.Roles;
+import uk.dsltriage.triage.api.RecommendationView;
+import uk.dsltriage.triage.rules.IncidentType;
+
+@Path("/api/v1/incidents")
+@Tag(name = "Incidents", description = "Record concerns, add later information, read them back")
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
+
+    private final IncidentService service;
+    private final CurrentUser user;
+
+    public IncidentResource(IncidentService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.DSL})
+    @Operation(operationId = "recordIncident", summary = "Record a concern",
+            description = "Records a concern for the caller's school, triages it under the rule set in force on its date and returns it with the recommendation. Send an Idempotency-Key to retry safely.")
+    @APIResponse(responseCode = "201", description = "Recorded (or the replay of an earlier call with the same Idempotency-Key)",
+            headers = @Header(name = "Location", description = "URL of the incident", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    public Response record(
+            @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key returns the same incident")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @NotNull @Valid RecordIncidentRequest request,
+            @Context UriInfo uri) {
+        String key = checkedKey(idempotencyKey);
+        var scope = user.schoolScope();
+        IncidentService.Recorded recorded;
+        try {
+            recorded = service.record(scope, request, key);
+        } catch (RuntimeException e) {
+            if (key == null || !ConstraintNames.violated(e, "incident_idempotency_key_unique")) {
+                throw e;
+            }
+            // Lost a race with a concurrent retry carrying the same key: answer with the row that won.
+            recorded = service.replay(scope, key, service.requestHash(request)).orElseThrow(() -> e);
+        }
+        Response.ResponseBuilder response = Response.created(uri.getAbsolutePathBuilder().path(recorded.incident().id().toString()).build())
+                .entity(recorded.incident());
+        if (recorded.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.DSL, Roles.HEADTEACHER})
+    @Operation(operationId = "getIncident", summary = "Read an incident",
+            description = "Staff read the incidents they recorded; DSLs and headteachers read all of their school's. Anything else is 404.")
+    @APIResponse(responseCode = "200", description = "The incident",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    public IncidentView get(@PathParam("id") UUID id) {
+        return service.get(user.schoolScope(), id);
+    }
+
+    @GET
+    @RolesAllowed({Roles.STAFF, Roles.DSL, Roles.HEADTEACHER})
+    @Operation(operationId = "listIncidents", summary = "List incidents, newest first",
+            description = "Paged summaries (no narratives) within the caller's reach, optionally filtered by status and incident type.")
+    @APIResponse(responseCode = "200", description = "A page of incidents",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class)))
+    public PageView list(
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = IncidentStatus.class)) String status,
+            @QueryParam("type") @Parameter(schema = @Schema(implementation = IncidentType.class)) String type,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return service.list(user.schoolScope(), parse(IncidentStatus.class, "status", status),
+                parse(IncidentType.class, "type", type), page, size);
+    }
+
+    @POST
+    @Path("/{id}/addenda")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.DSL})
+    @Operation(operationId = "addAddendum", summary = "Add later information",
+            description = "Appends an addendum with its author and time. When it carries revised facts the incident is triaged again; earlier recommendations are kept.")
+    @APIResponse(responseCode = "201", description = "Appended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddendumView.class)))
+    public Response addAddendum(@PathParam("id") UUID id, @NotNull @Valid AddAddendumRequest request, @Context UriInfo uri) {
+        AddendumView addendum = service.addAddendum(user.schoolScope(), id, request);
+        return Response.status(Response.Status.CREATED).entity(addendum).build();
+    }
+
+    @GET
+    @Path("/{id}/recommendations")
+    @RolesAllowed({Roles.STAFF, Roles.DSL, Roles.HEADTEACHER})
+    @Operation(operationId = "listRecommendations", summary = "Every recommendation made for an incident, oldest first")
+    @APIResponse(responseCode = "200", description = "The recommendation history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RecommendationView.class)))
+    public List<RecommendationView> recommendations(@PathParam("id") UUID id) {
+        return service.recommendations(user.schoolScope(), id);
+    }
+
+    private static String checkedKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new ProblemException(ProblemType.BAD_HEADER, "Idempotency-Key must be 8-128 characters of A-Z a-z 0-9 _ . : -",
+                    List.of(new uk.dsltriage.common.problem.Problem.FieldError("Idempotency-Key", "invalid format")));
+        }
+        return key;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Optional.of(value).flatMap(v -> {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(v)) {
+                    return Optional.of(constant);
+                }
+            }
+            return Optional.empty();
+        }).orElseThrow(() -> ProblemException.invalid(name, "not one of the allowed values"));
+    }
+}

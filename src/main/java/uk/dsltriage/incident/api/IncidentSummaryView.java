@@ -1,0 +1,14 @@
+package uk.dsltriage.incident.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.dsltriage.incident.IncidentStatus;
+import uk.dsltriage.incident.Location;
+import uk.dsltriage.triage.rules.IncidentType;
+
+@Schema(name = "IncidentSummary", description = "A list entry: no narrative, no participants")
+public record IncidentSummaryView(UUID id, IncidentStatus status, List<IncidentType> incidentTypes, Instant occurredAt,
+        Instant recordedAt, String recordedBy, Location location, String urgency) {
+}

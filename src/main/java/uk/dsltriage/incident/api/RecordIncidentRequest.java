@@ -1,0 +1,40 @@
+package uk.dsltriage.incident.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.dsltriage.incident.Location;
+import uk.dsltriage.triage.api.AttestationBody;
+import uk.dsltriage.triage.api.FactsBody;
+import uk.dsltriage.triage.api.ParticipantBody;
+import uk.dsltriage.triage.api.ReporterBody;
+import uk.dsltriage.triage.api.TriageFactsSource;
+import uk.dsltriage.triage.rules.IncidentType;
+import uk.dsltriage.triage.rules.SexualViolenceType;
+import uk.dsltriage.triage.rules.VictimWishes;
+
+/**
+ * A concern as a member of staff records it: what happened, factually, and the structured facts triage reads. Has no
+ * server-owned fields; unknown fields are refused.
+ */
+@Schema(name = "RecordIncidentRequest")
+public record RecordIncidentRequest(
+        @NotNull @Schema(description = "When it happened (or was first noticed)") OffsetDateTime occurredAt,
+        @NotNull Location location,
+        @NotBlank @Size(max = 10_000)
+        @Schema(description = "What was seen, heard or said: factual, in the words used. Never describe an image in detail.", maxLength = 10_000)
+        String account,
+        @Size(max = 5_000) @Schema(description = "The child's own words, if any", maxLength = 5_000) String childVoice,
+        @NotEmpty @Size(max = 12) List<@NotNull IncidentType> incidentTypes,
+        SexualViolenceType sexualViolenceType,
+        VictimWishes victimWishes,
+        @Size(max = 30) List<@NotNull @Valid ParticipantBody> participants,
+        @Valid FactsBody facts,
+        @Valid ReporterBody reporter,
+        @Valid AttestationBody dslAttestation) implements TriageFactsSource {
+}

@@ -1,0 +1,75 @@
+package uk.dsltriage.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import uk.dsltriage.common.problem.ProblemException;
+
+/**
+ * The authenticated caller, read from the access token. Identity is issuer + subject; the school or local authority
+ * comes from the {@code school_urn} / {@code la_code} claims. A role that needs a claim the token lacks is refused
+ * with 403, never guessed.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    private static final Pattern URN = Pattern.compile("[0-9]{6,7}");
+    private static final Pattern LA_CODE = Pattern.compile("[A-Za-z0-9]{3,9}");
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    @Inject
+    public CurrentUser(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    /** The token subject: stable for the single trusted issuer the service accepts (issuer is checked by OIDC). */
+    public String userId() {
+        String subject = token == null ? null : token.getSubject();
+        return subject == null || subject.isBlank() ? identity.getPrincipal().getName() : subject;
+    }
+
+    public Optional<String> schoolUrn() {
+        return claim(Roles.SCHOOL_CLAIM).filter(v -> URN.matcher(v).matches());
+    }
+
+    public Optional<String> laCode() {
+        return claim(Roles.LA_CLAIM).filter(v -> LA_CODE.matcher(v).matches());
+    }
+
+    /** Scope for school records; 403 when the token has no valid school_urn. */
+    public AccessScope schoolScope() {
+        String urn = schoolUrn().orElseThrow(() -> ProblemException.forbidden(
+                "Your account is not linked to a school (the school_urn claim is missing)."));
+        return new AccessScope(userId(), urn, null, identity.getRoles());
+    }
+
+    /** Scope for local-authority records; 403 when the token has no valid la_code. */
+    public AccessScope localAuthorityScope() {
+        String code = laCode().orElseThrow(() -> ProblemException.forbidden(
+                "Your account is not linked to a local authority (the la_code claim is missing)."));
+        return new AccessScope(userId(), null, code, identity.getRoles());
+    }
+
+    /** For callers whose role needs no school or authority, such as rules administrators. */
+    public AccessScope unscoped() {
+        return new AccessScope(userId(), schoolUrn().orElse(null), laCode().orElse(null), identity.getRoles());
+    }
+
+    private Optional<String> claim(String name) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        Object value = token.getClaim(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value instanceof jakarta.json.JsonString json ? json.getString() : value.toString();
+        return Optional.of(text.trim()).filter(s -> !s.isEmpty());
+    }
+}

@@ -1,0 +1,33 @@
+package uk.dsltriage.triage;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Recommendations of an incident the caller has already been allowed to reach. */
+@ApplicationScoped
+public class RecommendationRepository implements PanacheRepositoryBase<TriageRecommendation, UUID> {
+
+    public List<TriageRecommendation> history(UUID incidentId) {
+        return list("incidentId", Sort.ascending("sequence"), incidentId);
+    }
+
+    public Optional<TriageRecommendation> latest(UUID incidentId) {
+        return find("incidentId", Sort.descending("sequence"), incidentId).firstResultOptional();
+    }
+
+    public List<TriageRecommendation> latestOf(List<UUID> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return List.of();
+        }
+        return list("from TriageRecommendation r where r.incidentId in ?1 and r.sequence = "
+                + "(select max(o.sequence) from TriageRecommendation o where o.incidentId = r.incidentId)", incidentIds);
+    }
+
+    public int nextSequence(UUID incidentId) {
+        return latest(incidentId).map(r -> r.sequence + 1).orElse(1);
+    }
+}

@@ -1,0 +1,49 @@
+package uk.dsltriage.triage;
+
+import java.util.List;
+import java.util.Map;
+import uk.dsltriage.triage.api.AttestationBody;
+import uk.dsltriage.triage.api.FactsBody;
+import uk.dsltriage.triage.api.ParticipantBody;
+import uk.dsltriage.triage.api.ReporterBody;
+import uk.dsltriage.triage.api.TriageFactsBody;
+import uk.dsltriage.triage.rules.DslAttestation;
+import uk.dsltriage.triage.rules.Participant;
+import uk.dsltriage.triage.rules.Reporter;
+import uk.dsltriage.triage.rules.TriageInput;
+
+/** Turns the API's facts into the engine's input. Pure and total: absent parts stay absent (unknown). */
+public final class TriageInputMapper {
+
+    private TriageInputMapper() {
+    }
+
+    public static TriageInput toInput(TriageFactsBody body) {
+        FactsBody facts = body.facts();
+        Map<String, Boolean> booleans = facts == null ? Map.of() : facts.booleanFacts();
+        return new TriageInput(
+                body.occurredAt() == null ? null : body.occurredAt().toInstant(),
+                body.incidentTypes() == null ? List.of() : List.copyOf(body.incidentTypes()),
+                body.sexualViolenceType(),
+                body.victimWishes(),
+                body.participants() == null ? List.of() : body.participants().stream().map(TriageInputMapper::participant).toList(),
+                booleans,
+                facts == null ? null : facts.unexplainedAbsenceDays(),
+                reporter(body.reporter()),
+                attestation(body.dslAttestation()));
+    }
+
+    private static Participant participant(ParticipantBody p) {
+        return new Participant(p.ref(), p.role(), p.ageYears(), p.isPupilOfSetting(), p.isStaffOrVolunteer(), p.staffRole(),
+                p.hasSEND(), p.consentCapacityConcern(), p.prepubescent(), p.hasSocialWorker(), p.childProtectionPlan(),
+                p.lookedAfter(), p.depictedInImage());
+    }
+
+    private static Reporter reporter(ReporterBody r) {
+        return r == null ? null : new Reporter(r.isTeacher(), r.isDsl());
+    }
+
+    private static DslAttestation attestation(AttestationBody a) {
+        return a == null ? null : new DslAttestation(a.sufficientInformation(), a.risksManageableInSetting(), a.headteacherConsulted());
+    }
+}

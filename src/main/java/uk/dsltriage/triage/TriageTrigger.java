@@ -1,0 +1,6 @@
+package uk.dsltriage.triage;
+
+/** Why a recommendation was made. */
+public enum TriageTrigger {
+    INTAKE, ADDENDUM, RETRIAGE
+}

@@ -1,0 +1,31 @@
+package uk.dsltriage.triage.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import uk.dsltriage.triage.rules.IncidentType;
+import uk.dsltriage.triage.rules.SexualViolenceType;
+import uk.dsltriage.triage.rules.VictimWishes;
+
+/** Anything that carries the triage facts: a dry-run body, an incident, or an addendum's revised facts. */
+public interface TriageFactsSource {
+    OffsetDateTime occurredAt();
+
+    List<IncidentType> incidentTypes();
+
+    SexualViolenceType sexualViolenceType();
+
+    VictimWishes victimWishes();
+
+    List<ParticipantBody> participants();
+
+    FactsBody facts();
+
+    ReporterBody reporter();
+
+    AttestationBody dslAttestation();
+
+    default TriageFactsBody toTriageFacts() {
+        return new TriageFactsBody(occurredAt(), incidentTypes(), sexualViolenceType(), victimWishes(), participants(),
+                facts(), reporter(), dslAttestation());
+    }
+}

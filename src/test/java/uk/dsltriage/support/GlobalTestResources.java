@@ -1,0 +1,10 @@
+package uk.dsltriage.support;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Every @QuarkusTest gets the embedded PostgreSQL. */
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+public final class GlobalTestResources {
+    private GlobalTestResources() {
+    }
+}
