@@ -20,6 +20,7 @@
 #   KC_REALM          realm for `token`                             (dsl-triage)
 #   KC_PASSWORD       password for `token`                          (Demo-Passw0rd!)
 #   KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD       master-realm admin (admin / admin)
+#   JAVA_OPTS_APPEND  extra JVM options for Keycloak                (-XX:TieredStopAtLevel=1)
 #   MVN               Maven command for `fetch`                     (mvn)
 #   JAVA_HOME         JDK 17+ used by Keycloak                      (java on PATH)
 set -euo pipefail
@@ -55,7 +56,7 @@ port_in_use() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-read_pid() { [[ -f "$PID_FILE" ]] && tr -dc '0-9' <"$PID_FILE" || true; }
+read_pid() { if [[ -f "$PID_FILE" ]]; then tr -dc '0-9' <"$PID_FILE"; fi; }
 
 # Is PID alive and really our Keycloak (guards against a recycled pid)?
 is_our_keycloak() {
@@ -76,7 +77,9 @@ java_ok() {
     v="$("$java" -version 2>&1 | awk -F'"' '/version/ {print $2; exit}')"
     local major="${v%%.*}"
     [[ "$major" == 1 ]] && major="$(cut -d. -f2 <<<"$v")"
-    [[ "$major" =~ ^[0-9]+$ ]] && (( major >= 17 )) || die "Keycloak $KEYCLOAK_VERSION needs JDK 17+, found '$v' ($java)"
+    if ! [[ "$major" =~ ^[0-9]+$ ]] || (( major < 17 )); then
+        die "Keycloak $KEYCLOAK_VERSION needs JDK 17+, found '$v' ($java)"
+    fi
 }
 
 # ---------------------------------------------------------------- fetch
@@ -178,6 +181,9 @@ cmd_start() {
     done
     (( n > 0 )) || die "no realm JSON files found in $SCRIPT_DIR"
 
+    # C1-only JIT: measured ~30 % less CPU to reach "ready" on a 2-core machine (43 s vs 60 s of
+    # CPU). Keycloak is a test fixture here, not a hot path. Override with JAVA_OPTS_APPEND=" ".
+    export JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:--XX:TieredStopAtLevel=1}"
     export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
     export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 
@@ -193,6 +199,7 @@ cmd_start() {
     # Own session / process group, so `stop` can signal kc.sh *and* its java child (kc.sh
     # re-executes java after an implicit re-augmentation, so the java pid is not stable).
     # The launcher records its own pid (= process-group id) before exec'ing kc.sh.
+    # shellcheck disable=SC2016  # expanded by the launcher's own bash, not here
     local launcher='echo $$ >"$1"; shift; exec "$@"'
     if command -v setsid >/dev/null 2>&1; then
         setsid bash -c "$launcher" kc-launcher "$PID_FILE" "$KC_DIST/bin/kc.sh" "${args[@]}" \
@@ -202,8 +209,8 @@ cmd_start() {
             >>"$LOG_FILE" 2>&1 </dev/null &
     fi
     disown 2>/dev/null || true
-    local i
-    for i in $(seq 1 50); do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
+    local _
+    for _ in $(seq 1 50); do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
     pid="$(read_pid)"
     [[ -n "$pid" ]] || die "could not start kc.sh (no pid written); see $LOG_FILE"
     wait_ready "$pid" "$t0"
@@ -228,21 +235,22 @@ wait_ready() {
     log "Keycloak not ready after ${KC_START_TIMEOUT}s. Last lines of $LOG_FILE:"
     tail -n 40 "$LOG_FILE" >&2 || true
     log "stopping the unready server ..."
-    stop_pid "$pid" || true
+    stop_pid "$pid" || log "WARNING: could not stop process group $pid"
+    rm -f "$PID_FILE"
     exit 1
 }
 
 stop_pid() {
-    local pid="$1" i
+    local pid="$1" _
     if [[ "$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" == "$pid" ]]; then
         kill -TERM -- "-$pid" 2>/dev/null || true          # kc.sh + java (whole process group)
-        for i in $(seq 1 60); do group_alive "$pid" || break; sleep 0.5; done
+        for _ in $(seq 1 60); do group_alive "$pid" || break; sleep 0.5; done
         if group_alive "$pid"; then
             log "still running after 30 s; sending SIGKILL"
             kill -KILL -- "-$pid" 2>/dev/null || true
-            for i in $(seq 1 20); do group_alive "$pid" || break; sleep 0.5; done
+            for _ in $(seq 1 20); do group_alive "$pid" || break; sleep 0.5; done
         fi
-        ! group_alive "$pid"
+        if group_alive "$pid"; then return 1; fi
     else
         # No own process group (no setsid): signal the java children first, then kc.sh.
         local kids
@@ -250,10 +258,10 @@ stop_pid() {
         # shellcheck disable=SC2086
         [[ -z "$kids" ]] || kill -TERM $kids 2>/dev/null || true
         kill -TERM "$pid" 2>/dev/null || true
-        for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
         # shellcheck disable=SC2086
-        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" $kids 2>/dev/null || true
-        ! kill -0 "$pid" 2>/dev/null
+        if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" $kids 2>/dev/null || true; sleep 1; fi
+        if kill -0 "$pid" 2>/dev/null; then return 1; fi
     fi
 }
 
@@ -270,8 +278,8 @@ cmd_stop() {
     fi
     log "stopping Keycloak (process group $pid) ..."
     stop_pid "$pid" || die "could not stop process group $pid"
-    local i
-    for i in $(seq 1 20); do port_in_use "$KC_PORT" || break; sleep 0.25; done
+    local _
+    for _ in $(seq 1 20); do port_in_use "$KC_PORT" || break; sleep 0.25; done
     rm -f "$PID_FILE"
     port_in_use "$KC_PORT" && die "stopped, but port $KC_PORT is still in use"
     log "stopped"
@@ -347,7 +355,7 @@ PY
 
 # ---------------------------------------------------------------- main
 
-usage() { sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; }
 
 main() {
     local cmd="${1:-}"

@@ -190,6 +190,25 @@ except urllib.error.HTTPError as e:
 check("implicit flow (response_type=token) refused: unauthorized_client",
       (st == 302 and "error=unauthorized_client" in loc) or st == 400, f"HTTP {st} {loc}")
 
+
+def auth_request(**params):
+    url = f"{BASE}/realms/dsl-triage/protocol/openid-connect/auth?" + urllib.parse.urlencode(
+        {"client_id": "dsl-triage-cli", "response_type": "code", "scope": "openid", **params})
+    try:
+        r = urllib.request.build_opener(NoRedirect).open(url, timeout=15)
+        return r.status, r.headers.get("Location", "") or ""
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("Location", "") or ""
+
+
+CHALLENGE = {"code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "code_challenge_method": "S256"}
+st, loc = auth_request(redirect_uri="http://127.0.0.1:8080/cb")
+check("auth code without PKCE refused (missing code_challenge_method)", st == 302 and "error=invalid_request" in loc, f"HTTP {st} {loc}")
+st, loc = auth_request(redirect_uri="http://127.0.0.1:8080/cb", **CHALLENGE)
+check("auth code with PKCE S256 on a loopback redirect shows the login page (200)", st == 200, f"HTTP {st} {loc}")
+st, loc = auth_request(redirect_uri="http://evil.example/cb", **CHALLENGE)
+check("auth code with an unregistered redirect_uri refused (400)", st == 400, f"HTTP {st} {loc}")
+
 st, body = password_token("dsl.a", client="dsl-triage-cli-no-audience")
 if st == 200:
     _, c = decode(body["access_token"])

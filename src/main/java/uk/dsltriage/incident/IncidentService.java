@@ -165,14 +165,29 @@ public class IncidentService {
         return triage.history(incident.id);
     }
 
-    private IncidentView view(Incident incident) {
-        List<IncidentAddendum> rows = addenda.of(incident);
-        TriageFactsBody original = json.read(incident.factsJson, TriageFactsBody.class);
-        TriageFactsBody current = rows.stream()
+    /** A DSL's explicit re-triage of the current facts under a chosen rule-set version; earlier ones are kept. */
+    @Transactional
+    public uk.dsltriage.triage.api.RecommendationView retriage(AccessScope scope, UUID incidentId,
+            uk.dsltriage.triage.rules.RuleSet ruleSet) {
+        Incident incident = incidents.lockInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
+        TriageFactsBody current = currentFacts(incident, addenda.of(incident));
+        TriageRecommendation row = triage.recordFor(incident.id, current, TriageTrigger.RETRIAGE, scope.userId(), ruleSet);
+        audit.record(scope, AuditAction.TRIAGE_RECORDED, INCIDENT, incident.id);
+        return triage.view(row);
+    }
+
+    private TriageFactsBody currentFacts(Incident incident, List<IncidentAddendum> rows) {
+        return rows.stream()
                 .filter(a -> a.revisedFactsJson != null)
                 .reduce((first, second) -> second)
                 .map(a -> json.read(a.revisedFactsJson, TriageFactsBody.class))
-                .orElse(original);
+                .orElseGet(() -> json.read(incident.factsJson, TriageFactsBody.class));
+    }
+
+    private IncidentView view(Incident incident) {
+        List<IncidentAddendum> rows = addenda.of(incident);
+        TriageFactsBody original = json.read(incident.factsJson, TriageFactsBody.class);
+        TriageFactsBody current = currentFacts(incident, rows);
         Optional<TriageRecommendation> latest = recommendations.latest(incident.id);
         return new IncidentView(incident.id, incident.schoolUrn, incident.status, incident.recordedBy, incident.recordedAt,
                 incident.occurredAt, incident.location, incident.account, incident.childVoice, original, current,

@@ -40,7 +40,12 @@ public class TriageService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TriageRecommendation recordFor(UUID incidentId, TriageFactsBody facts, TriageTrigger trigger, String actor) {
-        RuleSet ruleSet = ruleSets.inForceAt(facts.occurredAt().toInstant());
+        return recordFor(incidentId, facts, trigger, actor, ruleSets.inForceAt(facts.occurredAt().toInstant()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TriageRecommendation recordFor(UUID incidentId, TriageFactsBody facts, TriageTrigger trigger, String actor,
+            RuleSet ruleSet) {
         Recommendation result = evaluate(ruleSet, facts);
         TriageRecommendation row = new TriageRecommendation();
         row.id = UUID.randomUUID();

@@ -49,10 +49,12 @@ public class IncidentResource {
 
     private final IncidentService service;
     private final CurrentUser user;
+    private final uk.dsltriage.triage.RuleSets ruleSets;
 
-    public IncidentResource(IncidentService service, CurrentUser user) {
+    public IncidentResource(IncidentService service, CurrentUser user, uk.dsltriage.triage.RuleSets ruleSets) {
         this.service = service;
         this.user = user;
+        this.ruleSets = ruleSets;
     }
 
     @POST
@@ -135,6 +137,21 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RecommendationView.class)))
     public List<RecommendationView> recommendations(@PathParam("id") UUID id) {
         return service.recommendations(user.schoolScope(), id);
+    }
+
+    @POST
+    @Path("/{id}/retriage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DSL)
+    @Operation(operationId = "retriageIncident", summary = "Triage again under a chosen rule-set version",
+            description = "For a DSL who decides the incident should be assessed under another guidance edition. The new recommendation is added to the history; nothing is replaced.")
+    @APIResponse(responseCode = "201", description = "The new recommendation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecommendationView.class)))
+    public Response retriage(@PathParam("id") UUID id, @NotNull @Valid RetriageRequest request) {
+        var scope = user.schoolScope();
+        var ruleSet = ruleSets.find(request.ruleSetId(), request.version())
+                .orElseThrow(() -> ProblemException.invalid("version", "no such rule-set version"));
+        return Response.status(Response.Status.CREATED).entity(service.retriage(scope, id, ruleSet)).build();
     }
 
     private static String checkedKey(String key) {

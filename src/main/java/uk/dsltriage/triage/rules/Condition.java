@@ -222,6 +222,42 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * A named definition shared by several rules. Its value is computed once per evaluation and kept in
+     * the context's slot {@code slot}.
+     */
+    record Defined(String name, int slot, Condition condition) implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            Tri t = c.memo(slot);
+            if (t == null) {
+                t = condition.eval(c);
+                c.memo(slot, t);
+            }
+            return t;
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            condition.missing(c, out);
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            condition.whyTrue(c, out);
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            condition.whyFalse(c, out);
+        }
+
+        @Override
+        public int depth() {
+            return condition.depth();
+        }
+    }
+
     record Always() implements Condition {
         @Override
         public Tri eval(EvaluationContext c) {
@@ -243,10 +279,14 @@ public sealed interface Condition {
     }
 
     /** A boolean fact compared with an expected value; unknown when the fact is absent or null. */
-    record FactIs(String fact, boolean expected) implements Condition {
+    record FactIs(String fact, boolean expected, int index) implements Condition {
+        public FactIs(String fact, boolean expected) {
+            this(fact, expected, KnownFacts.indexOf(fact));
+        }
+
         @Override
         public Tri eval(EvaluationContext c) {
-            Boolean v = c.fact(fact);
+            Boolean v = c.fact(index);
             return v == null ? Tri.UNKNOWN : Tri.of(v == expected);
         }
 
@@ -341,7 +381,7 @@ public sealed interface Condition {
 
     record IncidentTypeIn(Set<IncidentType> types) implements Condition {
         public IncidentTypeIn {
-            types = Set.copyOf(types);
+            types = enumSet(types, IncidentType.class);
         }
 
         @Override
@@ -381,7 +421,7 @@ public sealed interface Condition {
 
     record SexualViolenceTypeIn(Set<SexualViolenceType> types) implements Condition {
         public SexualViolenceTypeIn {
-            types = Set.copyOf(types);
+            types = enumSet(types, SexualViolenceType.class);
         }
 
         @Override
@@ -408,7 +448,7 @@ public sealed interface Condition {
 
     record VictimWishesIn(Set<VictimWishes> wishes) implements Condition {
         public VictimWishesIn {
-            wishes = Set.copyOf(wishes);
+            wishes = enumSet(wishes, VictimWishes.class);
         }
 
         @Override
@@ -601,7 +641,22 @@ public sealed interface Condition {
         }
     }
 
+    /** An unmodifiable EnumSet copy: membership is a bit test on the hot path. */
+    static <E extends Enum<E>> Set<E> enumSet(Set<E> values, Class<E> type) {
+        java.util.EnumSet<E> set = java.util.EnumSet.noneOf(type);
+        set.addAll(values);
+        return java.util.Collections.unmodifiableSet(set);
+    }
+
+    /** "[A, B]" in declaration order (the sets are EnumSets); no streams, it runs on explanation paths. */
     static String sorted(Set<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).sorted().toList().toString();
+        StringBuilder sb = new StringBuilder("[");
+        for (Enum<?> v : values) {
+            if (sb.length() > 1) {
+                sb.append(", ");
+            }
+            sb.append(v.name());
+        }
+        return sb.append(']').toString();
     }
 }

@@ -16,7 +16,8 @@ public final class EvaluationContext {
     /** Refs are echoed in explanations only when they look like pseudonymous references. */
     private static final Pattern SAFE_REF = Pattern.compile("[A-Za-z0-9_-]{1,16}");
 
-    private final Map<String, Boolean> facts;
+    /** Client facts by {@link KnownFacts#indexOf} position; anything else in the input map is ignored. */
+    private final Boolean[] facts = new Boolean[KnownFacts.BOOLEAN_FACTS.size()];
     private final Set<IncidentType> incidentTypes;
     private final SexualViolenceType sexualViolenceType;
     private final VictimWishes victimWishes;
@@ -27,12 +28,23 @@ public final class EvaluationContext {
     private final DslAttestation attestation;
     private final Map<String, Boolean> flags;
     private final DerivedFacts derived;
+    /** Per-evaluation values of named definitions ({@link Condition.Defined}); the schema allows at most 64. */
+    private final Tri[] memo = new Tri[MAX_DEFINITIONS];
+
+    public static final int MAX_DEFINITIONS = 64;
 
     public EvaluationContext(TriageInput input, Map<String, Boolean> flags) {
         TriageInput in = input == null
                 ? new TriageInput(null, null, null, null, null, null, null, null, null)
                 : input;
-        this.facts = in.facts() == null ? Map.of() : in.facts();
+        if (in.facts() != null) {
+            for (Map.Entry<String, Boolean> e : in.facts().entrySet()) {
+                int i = KnownFacts.indexOf(e.getKey());
+                if (i >= 0) {
+                    facts[i] = e.getValue();
+                }
+            }
+        }
         this.incidentTypes = EnumSet.noneOf(IncidentType.class);
         if (in.incidentTypes() != null) {
             for (IncidentType t : in.incidentTypes()) {
@@ -65,7 +77,13 @@ public final class EvaluationContext {
 
     /** A client-settable boolean fact; derived names and unknown names read as unknown. */
     public Boolean fact(String name) {
-        return facts.get(name);
+        int i = KnownFacts.indexOf(name);
+        return i < 0 ? null : facts[i];
+    }
+
+    /** A client fact by its {@link KnownFacts#indexOf} position. */
+    public Boolean fact(int index) {
+        return index < 0 ? null : facts[index];
     }
 
     public Set<IncidentType> incidentTypes() {
@@ -129,5 +147,13 @@ public final class EvaluationContext {
 
     public DerivedFacts derived() {
         return derived;
+    }
+
+    Tri memo(int slot) {
+        return memo[slot];
+    }
+
+    void memo(int slot, Tri value) {
+        memo[slot] = value;
     }
 }

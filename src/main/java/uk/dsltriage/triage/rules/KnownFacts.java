@@ -60,6 +60,21 @@ public final class KnownFacts {
             "lookedAfter", "depictedInImage");
 
     private static final Set<String> BOOLEAN_FACT_SET = Set.copyOf(BOOLEAN_FACTS);
+    private static final java.util.Map<String, Integer> INDEX = index();
+
+    private static java.util.Map<String, Integer> index() {
+        java.util.Map<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 0; i < BOOLEAN_FACTS.size(); i++) {
+            m.put(BOOLEAN_FACTS.get(i), i);
+        }
+        return java.util.Map.copyOf(m);
+    }
+
+    /** Position of a boolean fact in {@link #BOOLEAN_FACTS}, or -1. */
+    public static int indexOf(String name) {
+        Integer i = name == null ? null : INDEX.get(name);
+        return i == null ? -1 : i;
+    }
 
     private KnownFacts() {
     }

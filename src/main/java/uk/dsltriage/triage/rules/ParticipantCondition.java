@@ -2,7 +2,6 @@ package uk.dsltriage.triage.rules;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** A condition on one participant, used inside anyParticipant / noParticipant. Three-valued. */
 public sealed interface ParticipantCondition {
@@ -58,7 +57,11 @@ public sealed interface ParticipantCondition {
 
         @Override
         public String describe() {
-            return items.stream().map(ParticipantCondition::describe).collect(Collectors.joining(" and "));
+            StringBuilder sb = new StringBuilder();
+            for (ParticipantCondition item : items) {
+                sb.append(sb.length() == 0 ? "" : " and ").append(item.describe());
+            }
+            return sb.toString();
         }
 
         @Override
@@ -107,7 +110,11 @@ public sealed interface ParticipantCondition {
 
         @Override
         public String describe() {
-            return "(" + items.stream().map(ParticipantCondition::describe).collect(Collectors.joining(" or ")) + ")";
+            StringBuilder sb = new StringBuilder("(");
+            for (ParticipantCondition item : items) {
+                sb.append(sb.length() == 1 ? "" : " or ").append(item.describe());
+            }
+            return sb.append(')').toString();
         }
 
         @Override
@@ -145,7 +152,7 @@ public sealed interface ParticipantCondition {
 
     record RoleIn(Set<ParticipantRole> roles) implements ParticipantCondition {
         public RoleIn {
-            roles = Set.copyOf(roles);
+            roles = Condition.enumSet(roles, ParticipantRole.class);
         }
 
         @Override
@@ -172,7 +179,7 @@ public sealed interface ParticipantCondition {
 
     record StaffRoleIn(Set<StaffRole> roles) implements ParticipantCondition {
         public StaffRoleIn {
-            roles = Set.copyOf(roles);
+            roles = Condition.enumSet(roles, StaffRole.class);
         }
 
         @Override

@@ -63,6 +63,9 @@ public final class RuleEngine {
             return;
         }
         Tri result = rule.condition().eval(c);
+        if (result == Tri.FALSE) {
+            return;
+        }
         List<String> reasons = new ArrayList<>();
         if (result == Tri.UNKNOWN) {
             if (rule.onUnknown() == UnknownPolicy.ASK) {
@@ -75,13 +78,11 @@ public final class RuleEngine {
             Set<String> unknown = new TreeSet<>();
             rule.condition().missing(c, unknown);
             reasons.add(String.join(", ", unknown) + " not known (fired as a precaution)");
-        } else if (result == Tri.TRUE) {
-            rule.condition().whyTrue(c, reasons);
         } else {
-            return;
+            rule.condition().whyTrue(c, reasons);
         }
         acc.add(rule.outcome());
-        List<String> extras = new ArrayList<>();
+        List<String> extras = rule.also().isEmpty() ? List.of() : new ArrayList<>();
         for (ConditionalOutcome also : rule.also()) {
             Tri t = also.when().eval(c);
             if (t == Tri.TRUE || (t == Tri.UNKNOWN && also.onUnknown() == UnknownPolicy.FIRE)) {

@@ -105,11 +105,29 @@ class EngineSemanticsTest {
     }
 
     @Test
-    void anErrorInEvaluationFailsClosedWithoutEchoingInput() {
+    void anErrorInOneRuleFailsClosedAndNamesTheRule() {
+        Outcome offer = new Outcome(List.of(MANAGE_INTERNALLY_ELIGIBLE), Urgency.REVIEW, List.of(), List.of(), false,
+                false, true);
+        Citation citation = new Citation("test", "test", CitationStatus.NON_STATUTORY);
+        Rule offers = new Rule("R01", "offer", new Condition.Always(), UnknownPolicy.IGNORE, offer, List.of(),
+                List.of(citation), "offers internal handling", null);
+        // A comparison without an operator cannot come from a schema-valid file; it throws when evaluated.
+        Rule broken = new Rule("R02", "broken", new Condition.NumberCompare("ageGap", new Comparison(null, 2)),
+                UnknownPolicy.ASK, offer, List.of(), List.of(citation), "broken", null);
+        RuleSet rs = new RuleSet("test", "0.1", "t", "g", java.time.LocalDate.of(2025, 1, 1), "abc", Map.of(),
+                List.of(offers, broken), List.of(), new byte[0]);
+        Recommendation r = Fixtures.ENGINE.evaluate(rs, image().build());
+        Expect.that(r).routes(DSL_REVIEW).noRoutes(MANAGE_INTERNALLY_ELIGIBLE).dslDecisionRequired(true)
+                .urgencyAtLeast(Urgency.SAME_DAY).fired("R01");
+        assertEquals(List.of("R02: evaluation failed (NullPointerException)"), r.evaluationErrors());
+    }
+
+    @Test
+    void unreadableFactsFailClosedWithoutEchoingInput() {
         Map<String, Boolean> hostile = new HashMap<>() {
             @Override
-            public Boolean get(Object key) {
-                throw new IllegalStateException("secret value " + key);
+            public java.util.Set<Map.Entry<String, Boolean>> entrySet() {
+                throw new IllegalStateException("secret value");
             }
         };
         TriageInput base = image().attested().build();
@@ -118,9 +136,8 @@ class EngineSemanticsTest {
         Recommendation r = Fixtures.evaluate(input);
         Expect.that(r).routes(DSL_REVIEW).noRoutes(MANAGE_INTERNALLY_ELIGIBLE).dslDecisionRequired(true)
                 .urgencyAtLeast(Urgency.SAME_DAY);
-        assertFalse(r.evaluationErrors().isEmpty());
-        assertTrue(r.evaluationErrors().contains("R02: evaluation failed (IllegalStateException)"), r.evaluationErrors().toString());
-        assertFalse(r.evaluationErrors().toString().contains("secret"));
+        assertEquals(List.of("input could not be read (IllegalStateException)"), r.evaluationErrors());
+        assertFalse(r.toString().contains("secret"));
     }
 
     @Test

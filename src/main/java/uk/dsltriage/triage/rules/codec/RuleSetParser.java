@@ -17,6 +17,7 @@ import uk.dsltriage.triage.rules.Citation;
 import uk.dsltriage.triage.rules.CitationStatus;
 import uk.dsltriage.triage.rules.Comparison;
 import uk.dsltriage.triage.rules.Condition;
+import uk.dsltriage.triage.rules.EvaluationContext;
 import uk.dsltriage.triage.rules.ConditionalOutcome;
 import uk.dsltriage.triage.rules.ConflictRule;
 import uk.dsltriage.triage.rules.ForbiddenAction;
@@ -229,7 +230,12 @@ final class RuleSetParser {
         if (!resolving.add(def)) {
             throw fail(path, "definition " + def + " refers to itself");
         }
-        Condition c = condition(definitionNodes.get(def), "$.definitions." + def);
+        if (definitions.size() >= EvaluationContext.MAX_DEFINITIONS) {
+            throw fail(path, "more than " + EvaluationContext.MAX_DEFINITIONS + " definitions");
+        }
+        Condition inner = condition(definitionNodes.get(def), "$.definitions." + def);
+        // Slots are taken after nested definitions have taken theirs, so every definition has its own.
+        Condition c = new Condition.Defined(def, definitions.size(), inner);
         resolving.remove(def);
         definitions.put(def, c);
         return c;

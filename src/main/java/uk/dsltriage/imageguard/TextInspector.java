@@ -1,0 +1,1125 @@
+package uk.dsltriage.imageguard;
+
+/**
+ * Inspects one string (a JSON string value, a field name, or the concatenation of a container's short strings).
+ *
+ * <p>Not thread-safe: one instance per scan. Every pass is linear in the string length; decoders only look at a
+ * bounded prefix at each candidate position, and nested decoding is bounded by
+ * {@link ScannerPolicy#nestedDecodeBytes()} and {@link ScannerPolicy#maxNestLevel()}.
+ *
+ * <p>Never records, logs or returns any part of the text.
+ */
+final class TextInspector {
+
+    // ASCII feature flags
+    private static final int F_COLON = 1;
+    private static final int F_SLASH = 2;
+    private static final int F_PCT = 4;
+    private static final int F_LT = 8;
+    private static final int F_AMP = 16;
+    private static final int F_BSLASH = 32;
+    private static final int F_EQ = 64;
+    private static final int F_DOT = 128;
+    private static final int F_SEMI = 256;
+    private static final int F_HIGH = 512;   // U+0080..U+00FF present
+    private static final int F_BACKSLASH_OR_ESC = F_PCT | F_EQ | F_BSLASH | F_AMP;
+
+    private static final int[] ASCII_FLAGS = new int[128];
+    /** base64 value: 0..63, -1 not in alphabet, -2 whitespace. '+' and '-' are 62, '/' and '_' are 63. */
+    private static final byte[] B64 = new byte[128];
+    private static final byte[] HEX = new byte[128];
+
+    static {
+        ASCII_FLAGS[':'] = F_COLON;
+        ASCII_FLAGS['/'] = F_SLASH;
+        ASCII_FLAGS['%'] = F_PCT;
+        ASCII_FLAGS['<'] = F_LT;
+        ASCII_FLAGS['&'] = F_AMP;
+        ASCII_FLAGS['\\'] = F_BSLASH;
+        ASCII_FLAGS['='] = F_EQ;
+        ASCII_FLAGS['.'] = F_DOT;
+        ASCII_FLAGS[';'] = F_SEMI;
+        java.util.Arrays.fill(B64, (byte) -1);
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int i = 0; i < 26; i++) {
+            B64['A' + i] = (byte) i;
+            B64['a' + i] = (byte) (26 + i);
+        }
+        for (int i = 0; i < 10; i++) {
+            B64['0' + i] = (byte) (52 + i);
+            HEX['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            HEX['a' + i] = (byte) (10 + i);
+            HEX['A' + i] = (byte) (10 + i);
+        }
+        B64['+'] = 62;
+        B64['-'] = 62;
+        B64['/'] = 63;
+        B64['_'] = 63;
+        B64[' '] = -2;
+        B64['\t'] = -2;
+        B64['\r'] = -2;
+        B64['\n'] = -2;
+    }
+
+    private final ScannerPolicy policy;
+    private final byte[] probe = new byte[MediaSignatures.PROBE];
+    private final byte[] ringBits;
+    private final int[] scratchInt = new int[1];
+    private final int[] decimalInfo = new int[3];
+
+    TextInspector(ScannerPolicy policy) {
+        this.policy = policy;
+        this.ringBits = new byte[policy.opaqueRunChars()];
+    }
+
+    /** @return the first finding, or null if the text is clean */
+    RefusalReason inspect(char[] c, int off, int len) {
+        return inspect(c, off, len, 0);
+    }
+
+    RefusalReason inspect(String s) {
+        char[] a = s.toCharArray();
+        return inspect(a, 0, a.length, 0);
+    }
+
+    private RefusalReason inspect(char[] c, int off, int len, int level) {
+        if (len <= 0) {
+            return null;
+        }
+        final int end = off + len;
+
+        // ---- pass 1: features, control characters
+        int flags = 0;
+        int ctrl = 0;
+        int fffd = 0;
+        for (int i = off; i < end; i++) {
+            char ch = c[i];
+            if (ch < 0x80) {
+                if (ch < 0x20) {
+                    if (ch != '\n' && ch != '\r' && ch != '\t') {
+                        ctrl++;
+                    }
+                } else if (ch == 0x7F) {
+                    ctrl++;
+                } else {
+                    flags |= ASCII_FLAGS[ch];
+                }
+            } else if (ch <= 0xFF) {
+                flags |= F_HIGH;
+                if (ch <= 0x9F) {
+                    ctrl++;
+                }
+            } else if (ch == 0xFFFD) {
+                fffd++;
+            } else if (ch >= 0xFE00) {
+                flags |= fullwidthFlags(ch);
+            } else if (ch == 0x3002) {
+                flags |= F_DOT;
+            }
+        }
+        if (ctrl >= policy.controlCharLimit() || fffd >= policy.replacementCharLimit()) {
+            return RefusalReason.BINARY_CONTENT;
+        }
+
+        // ---- raw file signatures carried as characters
+        RefusalReason r = rawSignatures(c, off, end, (flags & F_HIGH) != 0 || ctrl > 0);
+        if (r != null) {
+            return r;
+        }
+
+        // ---- data: URIs
+        if ((flags & (F_COLON | F_SEMI)) != 0) {
+            r = dataUri(c, off, end);
+            if (r != null) {
+                return r;
+            }
+        }
+
+        // ---- encoded media at every segment start (base64, base64url, hex, decimal byte lists) incl. nesting
+        r = encodedSegments(c, off, end, level);
+        if (r != null) {
+            return r;
+        }
+
+        // ---- escaped bytes: %FF, =FF, \xFF, \\u00FF, &#255; &#xFF;
+        if ((flags & F_BACKSLASH_OR_ESC) != 0) {
+            r = escapedBytes(c, off, end, level);
+            if (r != null) {
+                return r;
+            }
+        }
+
+        // ---- markup
+        if ((flags & (F_LT | F_AMP)) != 0 || hasFullwidthLt(flags)) {
+            r = markup(c, off, end);
+            if (r != null) {
+                return r;
+            }
+        }
+
+        // ---- URLs
+        if ((flags & (F_SLASH | F_DOT | F_COLON | F_BSLASH)) != 0) {
+            r = url(c, off, end);
+            if (r != null) {
+                return r;
+            }
+        }
+
+        // ---- long opaque runs
+        return opaque(c, off, end);
+    }
+
+    private static boolean hasFullwidthLt(int flags) {
+        return (flags & F_LT) != 0;
+    }
+
+    private static int fullwidthFlags(char ch) {
+        switch (ch) {
+            case 0xFF0E: return F_DOT;     // ．
+            case 0xFF0F: return F_SLASH;   // ／
+            case 0xFF1A: return F_COLON;   // ：
+            case 0xFF1C: return F_LT;      // ＜
+            case 0xFE52: return F_DOT;     // ﹒
+            default: return 0;
+        }
+    }
+
+    // =====================================================================================================
+    // Raw signatures
+
+    private RefusalReason rawSignatures(char[] c, int off, int end, boolean binaryish) {
+        for (int i = off; i < end; i++) {
+            char ch = c[i];
+            if (ch > 0xFF || !MediaSignatures.possibleFirst(ch) || i + 1 >= end || c[i + 1] > 0xFF
+                || !MediaSignatures.possibleFirstTwo(ch, c[i + 1])) {
+                continue;
+            }
+            boolean wordStart = i == off || isWordBoundary(c[i - 1]);
+            if (!wordStart && !binaryish) {
+                continue;
+            }
+            int n = fillLatin1(c, i, end);
+            if (MediaSignatures.matches(probe, 0, n, wordStart ? MediaSignatures.RAW_WORD : MediaSignatures.RAW_ANYWHERE)) {
+                return RefusalReason.BINARY_CONTENT;
+            }
+            if (wordStart && binaryish
+                && MediaSignatures.matches(probe, 0, n, MediaSignatures.RAW_ANYWHERE)) {
+                return RefusalReason.BINARY_CONTENT;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isWordBoundary(char p) {
+        return p == ' ' || p == '\n' || p == '\r' || p == '\t' || p == '"' || p == '\'' || p == '(' || p == '['
+            || p == '{' || p == ':' || p == ',' || p == ';' || p == '=' || p == '>' || p == 0xA0;
+    }
+
+    private int fillLatin1(char[] c, int i, int end) {
+        int n = 0;
+        while (n < probe.length && i + n < end) {
+            char ch = c[i + n];
+            if (ch > 0xFF) {
+                break;
+            }
+            probe[n++] = (byte) ch;
+        }
+        return n;
+    }
+
+    // =====================================================================================================
+    // data: URIs
+
+    private static RefusalReason dataUri(char[] c, int off, int end) {
+        for (int i = off; i < end; i++) {
+            char ch = c[i];
+            if (ch == ':' || ch == 0xFF1A) {
+                if (i - 4 >= off && lower(c[i - 4]) == 'd' && lower(c[i - 3]) == 'a' && lower(c[i - 2]) == 't'
+                    && lower(c[i - 1]) == 'a' && (i - 5 < off || !isAsciiAlnum(c[i - 5]))) {
+                    int j = i + 1;
+                    int spaces = 0;
+                    while (j < end && c[j] == ' ' && spaces < 2) {
+                        j++;
+                        spaces++;
+                    }
+                    if (j < end && (c[j] == ',' || c[j] == ';') && spaces == 0) {
+                        return RefusalReason.DATA_URI;
+                    }
+                    // type/subtype
+                    int t = j;
+                    while (t < end && isMediaTypeChar(c[t])) {
+                        t++;
+                    }
+                    if (t > j && t < end && c[t] == '/') {
+                        int s = t + 1;
+                        int u = s;
+                        while (u < end && isMediaTypeChar(c[u])) {
+                            u++;
+                        }
+                        if (u > s && (spaces == 0 || (u < end && (c[u] == ';' || c[u] == ',')))) {
+                            return RefusalReason.DATA_URI;
+                        }
+                    }
+                }
+            } else if (ch == ';') {
+                // ";base64," marker on its own (media type stripped)
+                if (i + 7 < end && lower(c[i + 1]) == 'b' && lower(c[i + 2]) == 'a' && lower(c[i + 3]) == 's'
+                    && lower(c[i + 4]) == 'e' && c[i + 5] == '6' && c[i + 6] == '4' && c[i + 7] == ',') {
+                    return RefusalReason.DATA_URI;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isMediaTypeChar(char ch) {
+        return ch < 0x80 && (isAsciiAlnum(ch) || ch == '!' || ch == '#' || ch == '$' || ch == '&' || ch == '^'
+            || ch == '_' || ch == '.' || ch == '+' || ch == '-');
+    }
+
+    // =====================================================================================================
+    // Encoded segments
+
+    private RefusalReason encodedSegments(char[] c, int off, int end, int level) {
+        int nestedCovered = off;
+        int decimalCovered = off;
+        for (int i = off; i < end; i++) {
+            char ch = c[i];
+            if (ch >= 0x80) {
+                continue;
+            }
+            int v = B64[ch];
+            if (v < 0) {
+                continue;
+            }
+            if (i > off) {
+                char p = c[i - 1];
+                if (p < 0x80 && B64[p] >= 0) {
+                    continue; // inside a segment
+                }
+            }
+            // -- base64 / base64url
+            int n = decodeBase64(c, i, end, probe, 3);
+            if (n == 3 && MediaSignatures.possibleFirstTwo(probe[0], probe[1])) {
+                n = decodeBase64(c, i, end, probe, probe.length);
+                if (MediaSignatures.matches(probe, 0, n, MediaSignatures.DECODED)) {
+                    return RefusalReason.ENCODED_MEDIA;
+                }
+            }
+            if (level < policy.maxNestLevel() && i >= nestedCovered && n >= 3 && printable(probe, 3)) {
+                n = decodeBase64(c, i, end, probe, 12);
+                if (n >= 12 && printable(probe, 12)) {
+                    int[] consumed = new int[1];
+                    byte[] full = new byte[policy.nestedDecodeBytes()];
+                    int m = decodeBase64Full(c, i, end, full, consumed);
+                    nestedCovered = consumed[0];
+                    RefusalReason r = nested(full, m, level);
+                    if (r != null) {
+                        return r;
+                    }
+                }
+            }
+            // -- hex (contiguous, or grouped with separators, optional 0x prefixes)
+            if (HEX[ch] >= 0) {
+                int h = decodeHex(c, i, end, probe);
+                if (h >= 3) {
+                    if (MediaSignatures.matches(probe, 0, h, MediaSignatures.DECODED)) {
+                        return RefusalReason.ENCODED_MEDIA;
+                    }
+                    if (level < policy.maxNestLevel() && h >= 12 && i >= nestedCovered && printable(probe, 12)) {
+                        byte[] full = new byte[policy.nestedDecodeBytes()];
+                        int[] consumed = new int[1];
+                        int m = decodeHexFull(c, i, end, full, consumed);
+                        nestedCovered = consumed[0];
+                        RefusalReason r = nested(full, m, level);
+                        if (r != null) {
+                            return r;
+                        }
+                    }
+                }
+            }
+            // -- decimal byte lists: "255, 216, 255, 224"
+            if (ch >= '0' && ch <= '9' && i >= decimalCovered) {
+                int[] info = decimalList(c, i, end, probe);
+                decimalCovered = info[2];
+                if (info[1] >= 4 && MediaSignatures.matches(probe, 0, info[0], MediaSignatures.DECODED)) {
+                    return RefusalReason.ENCODED_MEDIA;
+                }
+                if (info[1] >= policy.maxNumericMembers()) {
+                    return RefusalReason.BINARY_CONTENT;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Re-inspect decoded bytes as text (Latin-1), one level deeper. Findings become ENCODED_MEDIA except URLs
+     *  and data: URIs, which keep their own reason. */
+    private RefusalReason nested(byte[] bytes, int n, int level) {
+        if (n <= 0) {
+            return null;
+        }
+        if (MediaSignatures.matches(bytes, 0, n, MediaSignatures.DECODED)) {
+            return RefusalReason.ENCODED_MEDIA;
+        }
+        char[] text = new char[n];
+        for (int k = 0; k < n; k++) {
+            text[k] = (char) (bytes[k] & 0xFF);
+        }
+        RefusalReason r = inspect(text, 0, n, level + 1);
+        if (r == null) {
+            return null;
+        }
+        switch (r) {
+            case URL:
+            case DATA_URI:
+                return r;
+            default:
+                return RefusalReason.ENCODED_MEDIA;
+        }
+    }
+
+    private static boolean printable(byte[] b, int n) {
+        for (int k = 0; k < n; k++) {
+            int x = b[k] & 0xFF;
+            if ((x < 0x20 && x != '\n' && x != '\r' && x != '\t') || x >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Decodes base64/base64url from {@code i}, skipping whitespace, stopping at any other character, '=' or
+     *  when {@code max} bytes are produced. @return bytes produced */
+    private static int decodeBase64(char[] c, int i, int end, byte[] out, int max) {
+        int acc = 0;
+        int bits = 0;
+        int n = 0;
+        int limit = Math.min(max, out.length);
+        for (int k = i; k < end && n < limit; k++) {
+            char ch = c[k];
+            if (ch >= 0x80) {
+                break;
+            }
+            int v = B64[ch];
+            if (v == -2) {
+                continue;
+            }
+            if (v < 0) {
+                break;
+            }
+            acc = (acc << 6) | v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                out[n++] = (byte) (acc >> bits);
+                acc &= (1 << bits) - 1;
+            }
+        }
+        return n;
+    }
+
+    private static int decodeBase64Full(char[] c, int i, int end, byte[] out, int[] consumed) {
+        int acc = 0;
+        int bits = 0;
+        int n = 0;
+        int k = i;
+        for (; k < end && n < out.length; k++) {
+            char ch = c[k];
+            if (ch >= 0x80) {
+                break;
+            }
+            int v = B64[ch];
+            if (v == -2) {
+                continue;
+            }
+            if (v < 0) {
+                break;
+            }
+            acc = (acc << 6) | v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                out[n++] = (byte) (acc >> bits);
+                acc &= (1 << bits) - 1;
+            }
+        }
+        consumed[0] = k;
+        return n;
+    }
+
+    private static boolean isHexSep(char ch) {
+        return ch == ' ' || ch == ':' || ch == ',' || ch == '-' || ch == ';' || ch == '\n' || ch == '\r'
+            || ch == '\t' || ch == '.' || ch == '|';
+    }
+
+    /** Hex from {@code i}: groups of an even number of hex digits, optionally "0x"-prefixed, separated by up to
+     *  three separator characters. */
+    private int decodeHex(char[] c, int i, int end, byte[] out) {
+        return decodeHexInto(c, i, end, out, out.length, scratchInt);
+    }
+
+    private static int decodeHexFull(char[] c, int i, int end, byte[] out, int[] consumed) {
+        return decodeHexInto(c, i, end, out, out.length, consumed);
+    }
+
+    private static int decodeHexInto(char[] c, int i, int end, byte[] out, int max, int[] consumed) {
+        int n = 0;
+        int k = i;
+        while (k < end && n < max) {
+            if (k + 1 < end && c[k] == '0' && (c[k + 1] == 'x' || c[k + 1] == 'X') && k + 2 < end && isHexChar(c[k + 2])) {
+                k += 2;
+            }
+            int g = k;
+            while (g < end && isHexChar(c[g])) {
+                g++;
+            }
+            int glen = g - k;
+            if (glen < 2) {
+                break;
+            }
+            int pairs = glen / 2;
+            for (int p = 0; p < pairs && n < max; p++) {
+                out[n++] = (byte) ((HEX[c[k + 2 * p]] << 4) | HEX[c[k + 2 * p + 1]]);
+            }
+            if ((glen & 1) != 0) {
+                k = g;
+                break;
+            }
+            k = g;
+            int s = k;
+            while (s < end && s - k < 3 && isHexSep(c[s])) {
+                s++;
+            }
+            if (s == k || s >= end || !isHexChar(c[s])) {
+                break;
+            }
+            k = s;
+        }
+        consumed[0] = k;
+        return n;
+    }
+
+    private static boolean isHexChar(char ch) {
+        return ch < 0x80 && HEX[ch] >= 0;
+    }
+
+    /** @return {bytes stored in out, numbers counted, end position} */
+    private int[] decimalList(char[] c, int i, int end, byte[] out) {
+        int stored = 0;
+        int count = 0;
+        int k = i;
+        while (k < end) {
+            int d = k;
+            int val = 0;
+            while (d < end && d - k < 4 && c[d] >= '0' && c[d] <= '9') {
+                val = val * 10 + (c[d] - '0');
+                d++;
+            }
+            if (d == k || (d < end && c[d] >= '0' && c[d] <= '9') || val > 255) {
+                // not a byte value (too long or too large): end of list
+                while (d < end && c[d] >= '0' && c[d] <= '9') {
+                    d++;
+                }
+                k = d;
+                break;
+            }
+            if (stored < out.length) {
+                out[stored++] = (byte) val;
+            }
+            count++;
+            k = d;
+            int s = k;
+            while (s < end && s - k < 3 && (c[s] == ' ' || c[s] == ',' || c[s] == ';' || c[s] == '\n'
+                || c[s] == '\r' || c[s] == '\t')) {
+                s++;
+            }
+            if (s == k || s >= end || c[s] < '0' || c[s] > '9') {
+                break;
+            }
+            k = s;
+        }
+        decimalInfo[0] = stored;
+        decimalInfo[1] = count;
+        decimalInfo[2] = Math.max(k, i + 1);
+        return decimalInfo;
+    }
+
+    // =====================================================================================================
+    // Escaped bytes inside a token
+
+    private RefusalReason escapedBytes(char[] c, int off, int end, int level) {
+        int i = off;
+        while (i < end) {
+            char t = c[i];
+            if ((t != '%' && t != '=' && t != '\\' && t != '&') || escapeLength(c, i, end) == 0) {
+                i++;
+                continue;
+            }
+            int firstEsc = i;
+            int start = i;
+            while (start > off && !isSpace(c[start - 1])) {
+                start--;
+            }
+            int tokEnd = i;
+            while (tokEnd < end && !isSpace(c[tokEnd])) {
+                tokEnd++;
+            }
+            i = tokEnd;
+            int cap = policy.nestedDecodeBytes();
+            byte[] buf = new byte[Math.min(cap, tokEnd - start)];
+            int n = 0;
+            int firstEscOut = -1;
+            int escapes = 0;
+            int k = start;
+            while (k < tokEnd && n < buf.length) {
+                int el = escapeLength(c, k, tokEnd);
+                if (el > 0) {
+                    if (k == firstEsc) {
+                        firstEscOut = n;
+                    }
+                    buf[n++] = (byte) escapeValue(c, k, el);
+                    escapes++;
+                    k += el;
+                } else {
+                    char ch = c[k];
+                    buf[n++] = (byte) (ch <= 0xFF ? ch : '?');
+                    k++;
+                }
+            }
+            if (MediaSignatures.matches(buf, 0, n, MediaSignatures.DECODED)
+                || (firstEscOut > 0 && MediaSignatures.matches(buf, firstEscOut, n - firstEscOut, MediaSignatures.DECODED))) {
+                return RefusalReason.ENCODED_MEDIA;
+            }
+            if (escapes >= 2 && level < policy.maxNestLevel()) {
+                RefusalReason r = nested(buf, n, level);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isSpace(char ch) {
+        return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t' || ch == 0xA0;
+    }
+
+    /** @return length of an escape sequence at k, or 0 */
+    private static int escapeLength(char[] c, int k, int end) {
+        char ch = c[k];
+        if (ch == '%' || ch == '=') {
+            if (k + 2 < end && isHexChar(c[k + 1]) && isHexChar(c[k + 2])) {
+                if (ch == '=' && (Character.isLowerCase(c[k + 1]) || Character.isLowerCase(c[k + 2]))) {
+                    return 0; // quoted-printable is upper-case
+                }
+                return 3;
+            }
+            return 0;
+        }
+        if (ch == '\\' && k + 3 < end && (c[k + 1] == 'x' || c[k + 1] == 'X') && isHexChar(c[k + 2]) && isHexChar(c[k + 3])) {
+            return 4;
+        }
+        if (ch == '\\' && k + 5 < end && (c[k + 1] == 'u' || c[k + 1] == 'U') && isHexChar(c[k + 2])
+            && isHexChar(c[k + 3]) && isHexChar(c[k + 4]) && isHexChar(c[k + 5])) {
+            return 6;
+        }
+        if (ch == '&' && k + 3 < end && c[k + 1] == '#') {
+            int j = k + 2;
+            boolean hex = j < end && (c[j] == 'x' || c[j] == 'X');
+            if (hex) {
+                j++;
+            }
+            int ds = j;
+            while (j < end && j - ds < 6 && (hex ? isHexChar(c[j]) : (c[j] >= '0' && c[j] <= '9'))) {
+                j++;
+            }
+            if (j > ds && j < end && c[j] == ';') {
+                return j + 1 - k;
+            }
+        }
+        return 0;
+    }
+
+    private static int escapeValue(char[] c, int k, int el) {
+        char ch = c[k];
+        if (ch == '%' || ch == '=') {
+            return (HEX[c[k + 1]] << 4) | HEX[c[k + 2]];
+        }
+        if (ch == '\\' && el == 4) {
+            return (HEX[c[k + 2]] << 4) | HEX[c[k + 3]];
+        }
+        if (ch == '\\') {
+            int v = (HEX[c[k + 2]] << 12) | (HEX[c[k + 3]] << 8) | (HEX[c[k + 4]] << 4) | HEX[c[k + 5]];
+            return v <= 0xFF ? v : '?';
+        }
+        // &#...;
+        boolean hex = c[k + 2] == 'x' || c[k + 2] == 'X';
+        int v = 0;
+        for (int j = k + (hex ? 3 : 2); j < k + el - 1; j++) {
+            v = hex ? (v << 4) | HEX[c[j]] : v * 10 + (c[j] - '0');
+        }
+        return v <= 0xFF ? v : '?';
+    }
+
+    // =====================================================================================================
+    // Markup
+
+    private static final String[] STRONG_TAGS = {"svg", "?xml", "!doctype", "html", "iframe", "object", "embed",
+        "canvas", "picture", "script", "frameset", "math", "xml", "body", "head", "style", "frame", "applet", "bgsound"};
+    private static final String[] ATTR_TAGS = {"img", "image", "video", "audio", "source", "a", "link", "meta",
+        "base", "input", "track", "use", "feimage", "div", "span", "p", "table", "td", "form"};
+
+    private static RefusalReason markup(char[] c, int off, int end) {
+        for (int i = off; i < end; i++) {
+            int lt = ltLength(c, i, end);
+            if (lt == 0) {
+                continue;
+            }
+            int j = i + lt;
+            if (j < end && c[j] == '/') {
+                j++;
+            }
+            int nameStart = j;
+            if (j < end && (c[j] == '?' || c[j] == '!')) {
+                j++;
+            }
+            while (j < end && j - nameStart < 12 && (isAsciiLetter(c[j]) || (j > nameStart && c[j] == ':'))) {
+                j++;
+            }
+            int nameEnd = j;
+            if (nameEnd == nameStart) {
+                continue;
+            }
+            boolean terminated = j >= end || isSpace(c[j]) || c[j] == '>' || c[j] == '/' || gtLength(c, j, end) > 0;
+            if (!terminated) {
+                continue;
+            }
+            if (tagIn(c, nameStart, nameEnd, STRONG_TAGS)) {
+                return RefusalReason.MARKUP;
+            }
+            if (tagIn(c, nameStart, nameEnd, ATTR_TAGS) && hasAttribute(c, nameEnd, end)) {
+                return RefusalReason.MARKUP;
+            }
+        }
+        return null;
+    }
+
+    private static int ltLength(char[] c, int i, int end) {
+        char ch = c[i];
+        if (ch == '<' || ch == 0xFF1C || ch == 0xFE64) {
+            return 1;
+        }
+        if (ch == '&') {
+            if (regionLower(c, i, end, "&lt;")) return 4;
+            if (regionLower(c, i, end, "&#60;")) return 5;
+            if (regionLower(c, i, end, "&#x3c;")) return 6;
+            if (regionLower(c, i, end, "&#060;")) return 6;
+        }
+        return 0;
+    }
+
+    private static int gtLength(char[] c, int i, int end) {
+        if (c[i] == '>') return 1;
+        if (regionLower(c, i, end, "&gt;")) return 4;
+        return 0;
+    }
+
+    private static boolean hasAttribute(char[] c, int from, int end) {
+        int limit = Math.min(end, from + 512);
+        for (int k = from; k < limit; k++) {
+            char ch = c[k];
+            if (ch == '>' || ch == '<') {
+                return false;
+            }
+            if (ch == '=' && k > from && isAsciiLetter(c[k - 1])) {
+                return true;
+            }
+            if (ch == '=' && k > from + 1 && c[k - 1] == ' ' && isAsciiLetter(c[k - 2])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean tagIn(char[] c, int s, int e, String[] tags) {
+        int n = e - s;
+        outer:
+        for (String t : tags) {
+            if (t.length() != n) {
+                continue;
+            }
+            for (int k = 0; k < n; k++) {
+                if (lower(c[s + k]) != t.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    // =====================================================================================================
+    // URLs
+
+    private static final java.util.Set<String> GTLDS = java.util.Set.of(
+        "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "mobi", "app", "dev", "io",
+        "xyz", "top", "site", "online", "store", "shop", "club", "live", "life", "world", "tech", "blog", "news",
+        "media", "video", "photo", "photos", "pics", "pictures", "gallery", "porn", "sex", "xxx", "adult", "cam",
+        "dating", "tube", "link", "click", "page", "one", "fun", "chat", "social", "space", "website", "cloud",
+        "host", "icu", "vip", "win", "bid", "stream", "download", "zip", "mov", "lol", "wtf", "sexy", "hot",
+        "love", "girl", "boy", "kids", "school", "academy", "education", "onion", "network", "email", "family",
+        "games", "game", "exposed", "agency", "digital", "art", "gay", "ooo", "rip", "im", "ai", "aero", "asia",
+        "cat", "coop", "jobs", "museum", "tel", "travel", "wales", "cymru", "london", "scot", "uk", "eu");
+
+    private RefusalReason url(char[] c, int off, int end) {
+        for (int i = off; i < end; i++) {
+            char raw = c[i];
+            if (raw < 0x80 ? (ASCII_FLAGS[raw] & (F_SLASH | F_COLON | F_DOT | F_BSLASH)) == 0 && raw != '[' && raw != '('
+                : raw < 0x3002) {
+                continue;
+            }
+            char ch = norm(raw);
+            if (ch == '/' || ch == '\\') {
+                // scheme://  (also ":\\", "[:]//" and protocol-relative //host.tld)
+                if (i + 1 < end && (norm(c[i + 1]) == '/' || norm(c[i + 1]) == '\\') && (ch == '/' || c[i + 1] == '\\')) {
+                    int b = i - 1;
+                    if (b >= off && norm(c[b]) == ':') {
+                        b--;
+                    } else if (b - 2 >= off && c[b] == ']' && c[b - 1] == ':' && c[b - 2] == '[') {
+                        b -= 3;
+                    }
+                    if (b < i - 1 && b >= off && isAsciiLetterOrDigit(c[b])) {
+                        return RefusalReason.URL;
+                    }
+                    if (b == i - 1 && hostAfter(c, i + 2, end)) {
+                        return RefusalReason.URL; // //host.tld...
+                    }
+                }
+                if (ch == '/' && policy.refuseDomainWithPath() && i + 1 < end && !isSpace(c[i + 1]) && hostBefore(c, off, i)) {
+                    return RefusalReason.URL;
+                }
+            } else if (ch == ':' && i + 1 < end && c[i + 1] >= '0' && c[i + 1] <= '9' && ipv4Before(c, off, i)) {
+                return RefusalReason.URL; // 1.2.3.4:8080
+            } else if (ch == '.' || c[i] == '[' || c[i] == '(') {
+                int dl = dotLength(c, i, end);
+                if (dl > 0 && i - 3 >= off && lower(c[i - 3]) == 'w' && lower(c[i - 2]) == 'w' && lower(c[i - 1]) == 'w'
+                    && (i - 4 < off || !isAsciiLetterOrDigit(c[i - 4])) && i + dl < end && isAsciiLetterOrDigit(c[i + dl])) {
+                    return RefusalReason.URL;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static char norm(char ch) {
+        switch (ch) {
+            case 0xFF0F: return '/';
+            case 0xFF1A: return ':';
+            case 0xFF0E: case 0x3002: case 0xFE52: return '.';
+            case 0xFF3C: return '\\';
+            default: return ch;
+        }
+    }
+
+    private static int dotLength(char[] c, int i, int end) {
+        char ch = norm(c[i]);
+        if (ch == '.') {
+            return 1;
+        }
+        if (i + 2 < end && c[i + 1] == '.' && ((ch == '[' && c[i + 2] == ']') || (ch == '(' && c[i + 2] == ')')
+            || (ch == '{' && c[i + 2] == '}'))) {
+            return 3;
+        }
+        return 0;
+    }
+
+    /** Is c[off..slash) ending in host.tld (or an IPv4 address)? Walks back over host characters only. */
+    private static boolean hostBefore(char[] c, int off, int slash) {
+        int k = slash - 1;
+        int labels = 0;
+        int tldStart = -1;
+        int tldEnd = slash;
+        int labelEnd = slash;
+        boolean allNumeric = true;
+        int numericLabels = 0;
+        while (k >= off) {
+            char ch = c[k];
+            if (isAsciiLetterOrDigit(ch) || ch == '-') {
+                k--;
+                continue;
+            }
+            int dl = 0;
+            if (norm(ch) == '.') {
+                dl = 1;
+            } else if (k - 2 >= off && (ch == ']' || ch == ')' || ch == '}') && c[k - 1] == '.') {
+                dl = 3;
+            }
+            if (dl == 0) {
+                break;
+            }
+            int labelStart = k + 1;
+            if (labelStart >= labelEnd) {
+                return false; // empty label
+            }
+            if (labels == 0) {
+                tldStart = labelStart;
+                tldEnd = labelEnd;
+            }
+            if (isNumeric(c, labelStart, labelEnd)) numericLabels++; else allNumeric = false;
+            labels++;
+            k -= dl;
+            labelEnd = k + 1;
+            if (labels > 126) {
+                return false;
+            }
+        }
+        int firstStart = k + 1;
+        if (labels == 0 || firstStart >= labelEnd) {
+            return false;
+        }
+        if (isNumeric(c, firstStart, labelEnd)) numericLabels++; else allNumeric = false;
+        labels++;
+        if (allNumeric) {
+            return labels == 4 && numericLabels == 4; // IPv4 with a path
+        }
+        return isTld(c, tldStart, tldEnd);
+    }
+
+    private static boolean hostAfter(char[] c, int from, int end) {
+        int k = from;
+        int dots = 0;
+        int lastLabelStart = from;
+        while (k < end) {
+            char ch = c[k];
+            if (isAsciiLetterOrDigit(ch) || ch == '-') {
+                k++;
+            } else if (norm(ch) == '.') {
+                dots++;
+                k++;
+                lastLabelStart = k;
+            } else {
+                break;
+            }
+        }
+        return dots > 0 && k > lastLabelStart && isTld(c, lastLabelStart, k);
+    }
+
+    private static boolean ipv4Before(char[] c, int off, int colon) {
+        int k = colon - 1;
+        int dots = 0;
+        int digits = 0;
+        while (k >= off) {
+            char ch = c[k];
+            if (ch >= '0' && ch <= '9') {
+                digits++;
+                if (digits > 3) return false;
+            } else if (ch == '.') {
+                if (digits == 0) return false;
+                dots++;
+                digits = 0;
+            } else {
+                break;
+            }
+            k--;
+        }
+        return dots == 3 && digits > 0;
+    }
+
+    private static boolean isTld(char[] c, int s, int e) {
+        int n = e - s;
+        if (n < 2 || n > 24) {
+            return false;
+        }
+        for (int k = s; k < e; k++) {
+            if (!isAsciiLetter(c[k])) {
+                return false;
+            }
+        }
+        if (n == 2) {
+            return true; // any two-letter country code
+        }
+        char[] t = new char[n];
+        for (int k = 0; k < n; k++) {
+            t[k] = lower(c[s + k]);
+        }
+        return GTLDS.contains(new String(t));
+    }
+
+    private static boolean isNumeric(char[] c, int s, int e) {
+        if (e <= s || e - s > 3) {
+            return false;
+        }
+        for (int k = s; k < e; k++) {
+            if (c[k] < '0' || c[k] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // =====================================================================================================
+    // Opaque runs
+
+    private RefusalReason opaque(char[] c, int off, int end) {
+        final int w = policy.opaqueRunChars();
+        if (end - off < Math.min(w, policy.maxDigitRun())) {
+            return null; // too short for any opaque rule
+        }
+        final byte[] ring = ringBits;
+        int ringPos = 0;
+        int ringFill = 0;
+        int sumDigits = 0;
+        int sumTrans = 0;
+
+        int contiguous = 0;
+        long seenLo = 0;
+        long seenHi = 0;
+        int digitRun = 0;
+        int printableRun = 0;
+        long pSeenLo = 0;
+        long pSeenHi = 0;
+
+        int wordStart = -1;
+        for (int i = off; i <= end; i++) {
+            char ch = i < end ? c[i] : ' ';
+            boolean inB64 = ch < 0x80 && B64[ch] >= 0 || ch == '=';
+            // printable non-space ASCII run (Ascii85, uuencode...)
+            if (ch > 0x20 && ch < 0x7F) {
+                printableRun++;
+                if (ch < 64) pSeenLo |= 1L << ch; else pSeenHi |= 1L << (ch - 64);
+                if (printableRun >= policy.maxContiguousRun()
+                    && Long.bitCount(pSeenLo) + Long.bitCount(pSeenHi) >= 24) {
+                    return RefusalReason.OPAQUE_ENCODED_RUN;
+                }
+            } else {
+                printableRun = 0;
+                pSeenLo = 0;
+                pSeenHi = 0;
+            }
+            if (ch >= '0' && ch <= '9') {
+                if (++digitRun >= policy.maxDigitRun()) {
+                    return RefusalReason.OPAQUE_ENCODED_RUN;
+                }
+            } else {
+                digitRun = 0;
+            }
+            if (inB64) {
+                if (wordStart < 0) {
+                    wordStart = i;
+                }
+                contiguous++;
+                if (ch < 64) seenLo |= 1L << ch; else seenHi |= 1L << (ch - 64);
+                if (contiguous >= policy.maxContiguousRun()) {
+                    int distinct = Long.bitCount(seenLo) + Long.bitCount(seenHi);
+                    if (distinct >= 6 || contiguous >= 4 * policy.maxContiguousRun()) {
+                        return RefusalReason.OPAQUE_ENCODED_RUN;
+                    }
+                }
+                continue;
+            }
+            // a word of base64-alphabet characters just ended at i
+            if (wordStart >= 0) {
+                int ws = wordStart;
+                wordStart = -1;
+                int wl = i - ws;
+                if (wl >= 4 && !excludedShape(c, ws, i)) {
+                    int prevCls = -1;
+                    for (int k = ws; k < i; k++) {
+                        char x = c[k];
+                        int cls = x >= 'a' && x <= 'z' ? 0 : x >= 'A' && x <= 'Z' ? 1 : x >= '0' && x <= '9' ? 2 : -1;
+                        if (cls < 0) {
+                            prevCls = -1;
+                            continue;
+                        }
+                        int bitsv = (cls == 2 ? 1 : 0) | (prevCls >= 0 && prevCls != cls ? 2 : 0);
+                        prevCls = cls;
+                        if (ringFill == w) {
+                            int old = ring[ringPos];
+                            sumDigits -= old & 1;
+                            sumTrans -= (old >> 1) & 1;
+                        } else {
+                            ringFill++;
+                        }
+                        ring[ringPos] = (byte) bitsv;
+                        sumDigits += bitsv & 1;
+                        sumTrans += (bitsv >> 1) & 1;
+                        if (++ringPos == w) {
+                            ringPos = 0;
+                        }
+                        if (ringFill == w && sumTrans * 10 >= w * 3 && sumDigits * 20 >= w) {
+                            return RefusalReason.OPAQUE_ENCODED_RUN;
+                        }
+                    }
+                }
+            }
+            if (!isSpace(ch)) {
+                // punctuation or non-ASCII: the contiguous run ends (the window does not)
+                contiguous = 0;
+                seenLo = 0;
+                seenHi = 0;
+            } else {
+                contiguous = 0;
+                seenLo = 0;
+                seenHi = 0;
+            }
+        }
+        return null;
+    }
+
+    /** UUIDs and plain hex digests (MD5, SHA-1, SHA-224/256/384/512) are legitimate reference values. */
+    private static boolean excludedShape(char[] c, int s, int e) {
+        int n = e - s;
+        if (n == 36 && c[s + 8] == '-' && c[s + 13] == '-' && c[s + 18] == '-' && c[s + 23] == '-') {
+            for (int k = s; k < e; k++) {
+                int rel = k - s;
+                if (rel == 8 || rel == 13 || rel == 18 || rel == 23) continue;
+                if (!isHexChar(c[k])) return false;
+            }
+            return true;
+        }
+        if (n == 32 || n == 40 || n == 56 || n == 64 || n == 96 || n == 128) {
+            boolean upper = false;
+            boolean lowerSeen = false;
+            for (int k = s; k < e; k++) {
+                char x = c[k];
+                if (!isHexChar(x)) return false;
+                if (x >= 'a') lowerSeen = true; else if (x >= 'A') upper = true;
+            }
+            return !(upper && lowerSeen);
+        }
+        return false;
+    }
+
+    // =====================================================================================================
+
+    private static boolean regionLower(char[] c, int i, int end, String s) {
+        if (i + s.length() > end) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (lower(c[i + k]) != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lower(char ch) {
+        return ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
+    }
+
+    private static boolean isAsciiLetter(char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+    }
+
+    private static boolean isAsciiAlnum(char ch) {
+        return isAsciiLetter(ch) || (ch >= '0' && ch <= '9');
+    }
+
+    private static boolean isAsciiLetterOrDigit(char ch) {
+        return isAsciiAlnum(ch);
+    }
+}
