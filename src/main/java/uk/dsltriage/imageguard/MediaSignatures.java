@@ -36,25 +36,39 @@ final class MediaSignatures {
     }
 
     /** Possible (first, second) byte pairs: a 64 Kbit table, so almost every probe is rejected after two bytes. */
-    private static final boolean[] FIRST2 = new boolean[65536];
+    private static final int SLOTS = 48;
+    /** first byte -> slot (0 = none) so that the pair tables stay small (cache-friendly). */
+    private static final byte[] SLOT = new byte[256];
+    private static final boolean[] FIRST2 = new boolean[SLOTS * 256];
+    /** The same for signatures that contain a control or non-ASCII byte (checked at every position of raw text). */
+    private static final boolean[] FIRST2_STRONG = new boolean[SLOTS * 256];
 
     static {
-        Object[][] pairs = {
-            {0xFF, new int[] {0xD8, 0x4F}}, {0x89, new int[] {'P', 'M', 'J', 'H'}}, {'G', new int[] {'I'}},
-            {'R', new int[] {'a', 'I'}}, {'B', new int[] {'M', 'A', 'P', 'Z'}}, {'I', new int[] {'I', 'D'}},
-            {'M', new int[] {'M', 'S'}}, {0x00, new int[] {0x00}}, {0x1A, new int[] {0x45}}, {'%', new int[] {'P', '!'}},
-            {'P', new int[] {'K'}}, {0x1F, new int[] {0x8B, 0x9D, 0xA0}}, {'7', new int[] {'z'}}, {0xFD, new int[] {'7'}},
-            {'(', new int[] {0xB5}}, {0x04, new int[] {0x22}}, {'8', new int[] {'B'}}, {'O', new int[] {'g'}},
-            {'F', new int[] {'L', 'U'}}, {0x30, new int[] {0x26}}, {'i', new int[] {'c'}}, {'f', new int[] {'L'}},
-            {0xD0, new int[] {0xCF}}, {'{', new int[] {'\\'}}, {0xC5, new int[] {0xD0}}, {0xD7, new int[] {0xCD}},
-            {0x01, new int[] {0x00}}, {'g', new int[] {'i'}}, {'A', new int[] {'T'}}, {'q', new int[] {'o'}},
-            {'S', new int[] {'Q'}}, {0x7F, new int[] {'E'}}, {'w', new int[] {'O'}}, {'v', new int[] {'/'}},
-            {'#', new int[] {'?'}}, {'<', new int[] {'s', 'S', '?', '!', 'h', 'H', 'i', 'I'}}, {0xEF, new int[] {0xBB}}};
-        for (Object[] p : pairs) {
-            int b0 = p[0] instanceof Character ? (Character) p[0] : (Integer) p[0];
-            for (int b1 : (int[]) p[1]) {
-                FIRST2[(b0 << 8) | b1] = true;
+        // {first byte, strong?, second bytes...}
+        int[][] pairs = {
+            {0xFF, 1, 0xD8, 0x4F}, {0x89, 1, 'P', 'M', 'J', 'H'}, {'G', 0, 'I'}, {'R', 1, 'a'}, {'R', 0, 'I'},
+            {'B', 1, 'M', 'A', 'P'}, {'B', 0, 'Z'}, {'I', 1, 'I'}, {'I', 0, 'D'}, {'M', 1, 'M'}, {'M', 0, 'S'},
+            {0x00, 1, 0x00}, {0x1A, 1, 0x45}, {'%', 0, 'P', '!'}, {'P', 1, 'K'}, {0x1F, 1, 0x8B, 0x9D, 0xA0},
+            {'7', 1, 'z'}, {0xFD, 1, '7'}, {'(', 1, 0xB5}, {0x04, 1, 0x22}, {'8', 1, 'B'}, {'O', 1, 'g'},
+            {'F', 1, 'L'}, {'F', 0, 'U'}, {0x30, 1, 0x26}, {'i', 0, 'c'}, {'f', 1, 'L'}, {0xD0, 1, 0xCF},
+            {'{', 0, '\\'}, {0xC5, 1, 0xD0}, {0xD7, 1, 0xCD}, {0x01, 1, 0x00}, {'g', 0, 'i'}, {'A', 0, 'T'},
+            {'q', 0, 'o'}, {'S', 0, 'Q'}, {0x7F, 1, 'E'}, {'w', 0, 'O'}, {'v', 1, '/'}, {'#', 0, '?'},
+            {'<', 0, 's', 'S', '?', '!', 'h', 'H', 'i', 'I'}, {0xEF, 1, 0xBB}};
+        int next = 1;
+        for (int[] p : pairs) {
+            if (SLOT[p[0]] == 0) {
+                SLOT[p[0]] = (byte) next++;
             }
+            int base = SLOT[p[0]] << 8;
+            for (int k = 2; k < p.length; k++) {
+                FIRST2[base | p[k]] = true;
+                if (p[1] == 1) {
+                    FIRST2_STRONG[base | p[k]] = true;
+                }
+            }
+        }
+        if (next > SLOTS) {
+            throw new IllegalStateException("SLOTS");
         }
     }
 
@@ -62,7 +76,24 @@ final class MediaSignatures {
 
     /** Cheap pre-filter on the first two bytes. */
     static boolean possibleFirstTwo(int b0, int b1) {
-        return FIRST2[((b0 & 0xFF) << 8) | (b1 & 0xFF)];
+        int slot = SLOT[b0 & 0xFF];
+        return slot != 0 && FIRST2[(slot << 8) | (b1 & 0xFF)];
+    }
+
+    /** Cheap pre-filter on the first two bytes, strong (non-text) signatures only. */
+    static boolean possibleStrongFirstTwo(int b0, int b1) {
+        int slot = SLOT[b0 & 0xFF];
+        return slot != 0 && FIRST2_STRONG[(slot << 8) | (b1 & 0xFF)];
+    }
+
+    /** Could bytes whose first byte is b0 and whose second byte has high nibble hi4 start a signature? */
+    static boolean possibleFirstAndHighNibble(int b0, int hi4) {
+        for (int k = 0; k < 16; k++) {
+            if (possibleFirstTwo(b0, (hi4 << 4) | k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Cheap pre-filter: could a signature start with this byte? */
@@ -81,7 +112,7 @@ final class MediaSignatures {
             return false;
         }
         int b0 = b[off] & 0xFF;
-        if (!FIRST[b0] || !FIRST2[(b0 << 8) | (b[off + 1] & 0xFF)]) {
+        if (!FIRST[b0] || !possibleFirstTwo(b0, b[off + 1])) {
             return false;
         }
         boolean decoded = mode == DECODED;

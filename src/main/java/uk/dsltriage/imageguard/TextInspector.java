@@ -11,43 +11,51 @@ package uk.dsltriage.imageguard;
  */
 final class TextInspector {
 
-    // ASCII feature flags
-    private static final int F_COLON = 1;
-    private static final int F_SLASH = 2;
-    private static final int F_PCT = 4;
-    private static final int F_LT = 8;
-    private static final int F_AMP = 16;
-    private static final int F_BSLASH = 32;
-    private static final int F_EQ = 64;
-    private static final int F_DOT = 128;
-    private static final int F_SEMI = 256;
-    private static final int F_HIGH = 512;   // U+0080..U+00FF present
-    private static final int F_BACKSLASH_OR_ESC = F_PCT | F_EQ | F_BSLASH | F_AMP;
+    // character classes (ASCII)
+    private static final int C_B64 = 1;       // A-Z a-z 0-9 + / - _
+    private static final int C_WS = 2;        // space, tab, CR, LF
+    private static final int C_TRIG = 4;      // : ; / \ . < & % = [ (
+    private static final int C_DIGIT = 8;
+    private static final int C_HEX = 16;
+    private static final int C_BOUND = 32;    // word boundary before a raw signature
 
-    private static final int[] ASCII_FLAGS = new int[128];
+    private static final int[] CC = new int[128];
+    /** Class for transitions: 0 lower, 1 upper, 2 digit, 3 anything else. */
+    private static final byte[] TCLS = new byte[128];
     /** base64 value: 0..63, -1 not in alphabet, -2 whitespace. '+' and '-' are 62, '/' and '_' are 63. */
     private static final byte[] B64 = new byte[128];
     private static final byte[] HEX = new byte[128];
+    private static final int[] ALNUM_OF = {1, 1, 1, 0};
+    private static final int[] DIGIT_OF = {0, 0, 1, 0};
+    /** 1 for a change between two of lower/upper/digit, indexed (previous class << 2) | class. */
+    private static final int[] TRANS = new int[16];
 
     static {
-        ASCII_FLAGS[':'] = F_COLON;
-        ASCII_FLAGS['/'] = F_SLASH;
-        ASCII_FLAGS['%'] = F_PCT;
-        ASCII_FLAGS['<'] = F_LT;
-        ASCII_FLAGS['&'] = F_AMP;
-        ASCII_FLAGS['\\'] = F_BSLASH;
-        ASCII_FLAGS['='] = F_EQ;
-        ASCII_FLAGS['.'] = F_DOT;
-        ASCII_FLAGS[';'] = F_SEMI;
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                TRANS[(a << 2) | b] = a != b ? 1 : 0;
+            }
+        }
+    }
+
+    /** First two base64 characters (12 bits) that may start a signature / printable text. */
+    private static final boolean[] B64_CAND = new boolean[4096];
+
+    static {
         java.util.Arrays.fill(B64, (byte) -1);
         java.util.Arrays.fill(HEX, (byte) -1);
+        java.util.Arrays.fill(TCLS, (byte) 3);
         for (int i = 0; i < 26; i++) {
             B64['A' + i] = (byte) i;
             B64['a' + i] = (byte) (26 + i);
+            TCLS['a' + i] = 0;
+            TCLS['A' + i] = 1;
         }
         for (int i = 0; i < 10; i++) {
             B64['0' + i] = (byte) (52 + i);
             HEX['0' + i] = (byte) i;
+            TCLS['0' + i] = 2;
+            CC['0' + i] |= C_DIGIT;
         }
         for (int i = 0; i < 6; i++) {
             HEX['a' + i] = (byte) (10 + i);
@@ -57,21 +65,44 @@ final class TextInspector {
         B64['-'] = 62;
         B64['/'] = 63;
         B64['_'] = 63;
-        B64[' '] = -2;
-        B64['\t'] = -2;
-        B64['\r'] = -2;
-        B64['\n'] = -2;
+        for (char w : new char[] {' ', '\t', '\r', '\n'}) {
+            B64[w] = -2;
+            CC[w] |= C_WS | C_BOUND;
+        }
+        for (int ch = 0; ch < 128; ch++) {
+            if (B64[ch] >= 0) CC[ch] |= C_B64;
+            if (HEX[ch] >= 0) CC[ch] |= C_HEX;
+        }
+        for (char t : new char[] {':', ';', '/', '\\', '.', '<', '&', '%', '=', '[', '('}) {
+            CC[t] |= C_TRIG;
+        }
+        for (char b : new char[] {'"', '\'', '(', '[', '{', ':', ',', ';', '=', '>'}) {
+            CC[b] |= C_BOUND;
+        }
+        for (int v = 0; v < 4096; v++) {
+            int b0 = v >> 4;
+            int hi = v & 15;
+            boolean sig = MediaSignatures.possibleFirst(b0) && MediaSignatures.possibleFirstAndHighNibble(b0, hi);
+            boolean p0 = (b0 >= 0x20 && b0 < 0x7F) || b0 == '\t' || b0 == '\n' || b0 == '\r';
+            B64_CAND[v] = sig || (p0 && (hi == 0 || (hi >= 2 && hi <= 7)));
+        }
     }
 
     private final ScannerPolicy policy;
     private final byte[] probe = new byte[MediaSignatures.PROBE];
-    private final byte[] ringBits;
     private final int[] scratchInt = new int[1];
     private final int[] decimalInfo = new int[3];
+    /** Window of recent words for the opaque-run rule: alnum length, digits, transitions. */
+    private final int[] qLen;
+    private final int[] qDig;
+    private final int[] qTr;
 
     TextInspector(ScannerPolicy policy) {
         this.policy = policy;
-        this.ringBits = new byte[policy.opaqueRunChars()];
+        int cap = policy.opaqueRunChars() / 4 + 4;
+        this.qLen = new int[cap];
+        this.qDig = new int[cap];
+        this.qTr = new int[cap];
     }
 
     /** @return the first finding, or null if the text is clean */
@@ -84,137 +115,285 @@ final class TextInspector {
         return inspect(a, 0, a.length, 0);
     }
 
+    /** Growable int list (positions); allocated per call depth so nested inspection cannot clobber it. */
+    private static final class Positions {
+        int[] a = new int[16];
+        int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+    }
+
     private RefusalReason inspect(char[] c, int off, int len, int level) {
         if (len <= 0) {
             return null;
         }
         final int end = off + len;
+        final Positions trig = new Positions();   // : ; / \ . < & % = [ ( and full-width look-alikes
+        final Positions seg = new Positions();    // segment starts worth decoding
+        final Positions word = new Positions();   // word starts that may carry an ASCII file signature
+        final Positions longRuns = new Positions(); // [start, end) pairs of long runs without whitespace
+        final int minRun = Math.min(policy.maxDigitRun(), policy.maxContiguousRun());
 
-        // ---- pass 1: features, control characters
-        int flags = 0;
+        // ---- pass 1 (the only pass over every character): classes, triggers, candidates, and the sliding
+        //      window of recent base64-alphabet words for the opaque-run rule
         int ctrl = 0;
         int fffd = 0;
-        for (int i = off; i < end; i++) {
+        boolean high = false;
+        int lastWs = off - 1;
+        boolean prevBound = true;
+        boolean opaqueHit = false;
+        final int w = policy.opaqueRunChars();
+        final int cap = qLen.length;
+        int qHead = 0;
+        int qSize = 0;
+        int sumLen = 0;
+        int sumDig = 0;
+        int sumTr = 0;
+        int i = off;
+        while (i < end) {
             char ch = c[i];
             if (ch < 0x80) {
-                if (ch < 0x20) {
-                    if (ch != '\n' && ch != '\r' && ch != '\t') {
+                int f = CC[ch];
+                if ((f & C_B64) != 0) {
+                    // ---- a segment (maximal run of base64-alphabet characters) starts at i
+                    if (i + 1 < end) {
+                        char n1 = c[i + 1];
+                        if (n1 < 0x80) {
+                            int v1 = B64[n1];
+                            if (v1 >= 0) {
+                                int v = (B64[ch] << 6) | v1;
+                                if (B64_CAND[v]) {
+                                    seg.add(i);
+                                } else if ((f & C_HEX) != 0 && (CC[n1] & C_HEX) != 0
+                                    && hexCandidate((HEX[ch] << 4) | HEX[n1], c, i + 2, end)) {
+                                    seg.add(i);
+                                } else if ((f & C_DIGIT) != 0 && (decimalListAhead(c, i, end)
+                                    || (ch == '0' && (n1 == 'x' || n1 == 'X')))) {
+                                    seg.add(i);
+                                }
+                            } else if ((f & C_DIGIT) != 0 && decimalListAhead(c, i, end)) {
+                                seg.add(i);
+                            }
+                        }
+                        if (prevBound && n1 <= 0xFF && MediaSignatures.possibleFirstTwo(ch, n1)) {
+                            word.add(i);
+                        }
+                    }
+                    // consume the segment: alnum count, digits, class transitions, '/' triggers
+                    int start = i;
+                    int alnum = 0;
+                    int dig = 0;
+                    int tr = 0;
+                    int prevCls = 3;
+                    while (true) {
+                        int cls = TCLS[ch];
+                        alnum += ALNUM_OF[cls];
+                        dig += DIGIT_OF[cls];
+                        tr += TRANS[(prevCls << 2) | cls];
+                        if (ch == '/') {
+                            trig.add(i);
+                        }
+                        prevCls = cls;
+                        if (++i >= end) {
+                            break;
+                        }
+                        ch = c[i];
+                        if (ch >= 0x80 || (CC[ch] & C_B64) == 0) {
+                            break;
+                        }
+                    }
+                    prevBound = false;
+                    if (alnum >= 4 && !opaqueHit && !excludedShape(c, start, i)) {
+                        int slot = qHead + qSize;
+                        if (slot >= cap) slot -= cap;
+                        if (qSize == cap) {
+                            sumLen -= qLen[qHead];
+                            sumDig -= qDig[qHead];
+                            sumTr -= qTr[qHead];
+                            if (++qHead == cap) qHead = 0;
+                            qSize--;
+                        }
+                        qLen[slot] = alnum;
+                        qDig[slot] = dig;
+                        qTr[slot] = tr;
+                        qSize++;
+                        sumLen += alnum;
+                        sumDig += dig;
+                        sumTr += tr;
+                        while (qSize > 1 && sumLen - qLen[qHead] >= w) {
+                            sumLen -= qLen[qHead];
+                            sumDig -= qDig[qHead];
+                            sumTr -= qTr[qHead];
+                            if (++qHead == cap) qHead = 0;
+                            qSize--;
+                        }
+                        if (sumLen >= w && sumTr * 10 >= sumLen * 3 && sumDig * 20 >= sumLen) {
+                            opaqueHit = true;
+                        }
+                    }
+                    continue;
+                }
+                if ((f & C_WS) != 0) {
+                    if (i - lastWs - 1 >= minRun) {
+                        longRuns.add(lastWs + 1);
+                        longRuns.add(i);
+                    }
+                    lastWs = i;
+                } else {
+                    if ((f & C_TRIG) != 0) {
+                        trig.add(i);
+                    } else if (ch < 0x20 || ch == 0x7F) {
                         ctrl++;
                     }
-                } else if (ch == 0x7F) {
-                    ctrl++;
+                    if (prevBound && MediaSignatures.possibleFirst(ch) && i + 1 < end && c[i + 1] <= 0xFF
+                        && MediaSignatures.possibleFirstTwo(ch, c[i + 1])) {
+                        word.add(i);
+                    }
+                }
+                prevBound = (f & C_BOUND) != 0;
+            } else {
+                if (ch <= 0xFF) {
+                    high = true;
+                    if (ch <= 0x9F) {
+                        ctrl++;
+                    }
+                    if (prevBound && MediaSignatures.possibleFirst(ch) && i + 1 < end && c[i + 1] <= 0xFF
+                        && MediaSignatures.possibleFirstTwo(ch, c[i + 1])) {
+                        word.add(i);
+                    }
+                    prevBound = ch == 0xA0;
                 } else {
-                    flags |= ASCII_FLAGS[ch];
+                    prevBound = false;
+                    if (ch == 0xFFFD) {
+                        fffd++;
+                    } else if ((ch >= 0xFE00 || ch == 0x3002) && fullwidthTrigger(ch)) {
+                        trig.add(i);
+                    }
                 }
-            } else if (ch <= 0xFF) {
-                flags |= F_HIGH;
-                if (ch <= 0x9F) {
-                    ctrl++;
-                }
-            } else if (ch == 0xFFFD) {
-                fffd++;
-            } else if (ch >= 0xFE00) {
-                flags |= fullwidthFlags(ch);
-            } else if (ch == 0x3002) {
-                flags |= F_DOT;
             }
+            i++;
         }
+        if (end - lastWs - 1 >= minRun) {
+            longRuns.add(lastWs + 1);
+            longRuns.add(end);
+        }
+
         if (ctrl >= policy.controlCharLimit() || fffd >= policy.replacementCharLimit()) {
             return RefusalReason.BINARY_CONTENT;
         }
 
         // ---- raw file signatures carried as characters
-        RefusalReason r = rawSignatures(c, off, end, (flags & F_HIGH) != 0 || ctrl > 0);
-        if (r != null) {
-            return r;
+        for (int k = 0; k < word.n; k++) {
+            int n = fillLatin1(c, word.a[k], end);
+            if (MediaSignatures.matches(probe, 0, n, MediaSignatures.RAW_WORD)) {
+                return RefusalReason.BINARY_CONTENT;
+            }
+        }
+        if (high || ctrl > 0) {
+            RefusalReason r = rawAnywhere(c, off, end);
+            if (r != null) {
+                return r;
+            }
         }
 
         // ---- data: URIs
-        if ((flags & (F_COLON | F_SEMI)) != 0) {
-            r = dataUri(c, off, end);
+        if (trig.n > 0) {
+            RefusalReason r = dataUri(c, off, end, trig);
             if (r != null) {
                 return r;
             }
         }
 
-        // ---- encoded media at every segment start (base64, base64url, hex, decimal byte lists) incl. nesting
-        r = encodedSegments(c, off, end, level);
-        if (r != null) {
-            return r;
-        }
-
-        // ---- escaped bytes: %FF, =FF, \xFF, \\u00FF, &#255; &#xFF;
-        if ((flags & F_BACKSLASH_OR_ESC) != 0) {
-            r = escapedBytes(c, off, end, level);
+        // ---- encoded media at segment starts (base64, base64url, hex, decimal byte lists) incl. nesting
+        if (seg.n > 0) {
+            RefusalReason r = encodedSegments(c, off, end, level, seg);
             if (r != null) {
                 return r;
             }
         }
 
-        // ---- markup
-        if ((flags & (F_LT | F_AMP)) != 0 || hasFullwidthLt(flags)) {
-            r = markup(c, off, end);
+        if (trig.n > 0) {
+            // ---- escaped bytes: %FF, =FF, \xFF, \\u00FF, &#255; &#xFF;
+            RefusalReason r = escapedBytes(c, off, end, level, trig);
             if (r != null) {
                 return r;
             }
-        }
-
-        // ---- URLs
-        if ((flags & (F_SLASH | F_DOT | F_COLON | F_BSLASH)) != 0) {
-            r = url(c, off, end);
+            // ---- markup
+            r = markup(c, off, end, trig);
+            if (r != null) {
+                return r;
+            }
+            // ---- URLs
+            r = url(c, off, end, trig);
             if (r != null) {
                 return r;
             }
         }
 
         // ---- long opaque runs
-        return opaque(c, off, end);
-    }
-
-    private static boolean hasFullwidthLt(int flags) {
-        return (flags & F_LT) != 0;
-    }
-
-    private static int fullwidthFlags(char ch) {
-        switch (ch) {
-            case 0xFF0E: return F_DOT;     // ．
-            case 0xFF0F: return F_SLASH;   // ／
-            case 0xFF1A: return F_COLON;   // ：
-            case 0xFF1C: return F_LT;      // ＜
-            case 0xFE52: return F_DOT;     // ﹒
-            default: return 0;
+        if (opaqueHit) {
+            return RefusalReason.OPAQUE_ENCODED_RUN;
         }
-    }
-
-    // =====================================================================================================
-    // Raw signatures
-
-    private RefusalReason rawSignatures(char[] c, int off, int end, boolean binaryish) {
-        for (int i = off; i < end; i++) {
-            char ch = c[i];
-            if (ch > 0xFF || !MediaSignatures.possibleFirst(ch) || i + 1 >= end || c[i + 1] > 0xFF
-                || !MediaSignatures.possibleFirstTwo(ch, c[i + 1])) {
-                continue;
-            }
-            boolean wordStart = i == off || isWordBoundary(c[i - 1]);
-            if (!wordStart && !binaryish) {
-                continue;
-            }
-            int n = fillLatin1(c, i, end);
-            if (MediaSignatures.matches(probe, 0, n, wordStart ? MediaSignatures.RAW_WORD : MediaSignatures.RAW_ANYWHERE)) {
-                return RefusalReason.BINARY_CONTENT;
-            }
-            if (wordStart && binaryish
-                && MediaSignatures.matches(probe, 0, n, MediaSignatures.RAW_ANYWHERE)) {
-                return RefusalReason.BINARY_CONTENT;
+        for (int k = 0; k < longRuns.n; k += 2) {
+            RefusalReason r = longRuns(c, longRuns.a[k], longRuns.a[k + 1]);
+            if (r != null) {
+                return r;
             }
         }
         return null;
     }
 
-    private static boolean isWordBoundary(char p) {
-        return p == ' ' || p == '\n' || p == '\r' || p == '\t' || p == '"' || p == '\'' || p == '(' || p == '['
-            || p == '{' || p == ':' || p == ',' || p == ';' || p == '=' || p == '>' || p == 0xA0;
+    /** Hex worth decoding: a possible signature byte, or printable text (nested encodings) with more hex after. */
+    private static boolean hexCandidate(int b0, char[] c, int j, int end) {
+        if (MediaSignatures.possibleFirst(b0)) {
+            return true;
+        }
+        return b0 >= 0x20 && b0 < 0x7F && j + 1 < end && isHexChar(c[j]) && isHexChar(c[j + 1]);
+    }
+
+    /** Does a decimal byte list ("255, 216, 255") start at i: up to 3 digits, 1-3 separators, a digit? */
+    private static boolean decimalListAhead(char[] c, int i, int end) {
+        int j = i;
+        while (j < end && j - i < 4 && c[j] >= '0' && c[j] <= '9') {
+            j++;
+        }
+        if (j - i > 3) {
+            return false;
+        }
+        int s = j;
+        while (j < end && j - s < 3 && (c[j] == ' ' || c[j] == ',' || c[j] == ';' || c[j] == '\n' || c[j] == '\r'
+            || c[j] == '\t')) {
+            j++;
+        }
+        return j > s && j < end && c[j] >= '0' && c[j] <= '9';
+    }
+
+    private static boolean fullwidthTrigger(char ch) {
+        return ch == 0xFF0E || ch == 0xFF0F || ch == 0xFF1A || ch == 0xFF1C || ch == 0xFE52 || ch == 0x3002
+            || ch == 0xFE64 || ch == 0xFF3C;
+    }
+
+    // =====================================================================================================
+    // Raw signatures anywhere (strings that contain control or Latin-1 characters)
+
+    private RefusalReason rawAnywhere(char[] c, int off, int end) {
+        for (int i = off; i + 1 < end; i++) {
+            char ch = c[i];
+            char n1 = c[i + 1];
+            if (ch > 0xFF || n1 > 0xFF || !MediaSignatures.possibleStrongFirstTwo(ch, n1)) {
+                continue;
+            }
+            int n = fillLatin1(c, i, end);
+            if (MediaSignatures.matches(probe, 0, n, MediaSignatures.RAW_ANYWHERE)) {
+                return RefusalReason.BINARY_CONTENT;
+            }
+        }
+        return null;
     }
 
     private int fillLatin1(char[] c, int i, int end) {
@@ -232,8 +411,9 @@ final class TextInspector {
     // =====================================================================================================
     // data: URIs
 
-    private static RefusalReason dataUri(char[] c, int off, int end) {
-        for (int i = off; i < end; i++) {
+    private static RefusalReason dataUri(char[] c, int off, int end, Positions trig) {
+        for (int q = 0; q < trig.n; q++) {
+            int i = trig.a[q];
             char ch = c[i];
             if (ch == ':' || ch == 0xFF1A) {
                 if (i - 4 >= off && lower(c[i - 4]) == 'd' && lower(c[i - 3]) == 'a' && lower(c[i - 2]) == 't'
@@ -282,24 +462,13 @@ final class TextInspector {
     // =====================================================================================================
     // Encoded segments
 
-    private RefusalReason encodedSegments(char[] c, int off, int end, int level) {
+    private RefusalReason encodedSegments(char[] c, int off, int end, int level, Positions seg) {
         int nestedCovered = off;
+        int hexNestedCovered = off;
         int decimalCovered = off;
-        for (int i = off; i < end; i++) {
+        for (int t = 0; t < seg.n; t++) {
+            int i = seg.a[t];
             char ch = c[i];
-            if (ch >= 0x80) {
-                continue;
-            }
-            int v = B64[ch];
-            if (v < 0) {
-                continue;
-            }
-            if (i > off) {
-                char p = c[i - 1];
-                if (p < 0x80 && B64[p] >= 0) {
-                    continue; // inside a segment
-                }
-            }
             // -- base64 / base64url
             int n = decodeBase64(c, i, end, probe, 3);
             if (n == 3 && MediaSignatures.possibleFirstTwo(probe[0], probe[1])) {
@@ -328,11 +497,11 @@ final class TextInspector {
                     if (MediaSignatures.matches(probe, 0, h, MediaSignatures.DECODED)) {
                         return RefusalReason.ENCODED_MEDIA;
                     }
-                    if (level < policy.maxNestLevel() && h >= 12 && i >= nestedCovered && printable(probe, 12)) {
+                    if (level < policy.maxNestLevel() && h >= 12 && i >= hexNestedCovered && printable(probe, 12)) {
                         byte[] full = new byte[policy.nestedDecodeBytes()];
                         int[] consumed = new int[1];
                         int m = decodeHexFull(c, i, end, full, consumed);
-                        nestedCovered = consumed[0];
+                        hexNestedCovered = consumed[0];
                         RefusalReason r = nested(full, m, level);
                         if (r != null) {
                             return r;
@@ -550,12 +719,12 @@ final class TextInspector {
     // =====================================================================================================
     // Escaped bytes inside a token
 
-    private RefusalReason escapedBytes(char[] c, int off, int end, int level) {
-        int i = off;
-        while (i < end) {
+    private RefusalReason escapedBytes(char[] c, int off, int end, int level, Positions trig) {
+        int done = off;
+        for (int tt = 0; tt < trig.n; tt++) {
+            int i = trig.a[tt];
             char t = c[i];
-            if ((t != '%' && t != '=' && t != '\\' && t != '&') || escapeLength(c, i, end) == 0) {
-                i++;
+            if (i < done || (t != '%' && t != '=' && t != '\\' && t != '&') || escapeLength(c, i, end) == 0) {
                 continue;
             }
             int firstEsc = i;
@@ -567,7 +736,7 @@ final class TextInspector {
             while (tokEnd < end && !isSpace(c[tokEnd])) {
                 tokEnd++;
             }
-            i = tokEnd;
+            done = tokEnd;
             int cap = policy.nestedDecodeBytes();
             byte[] buf = new byte[Math.min(cap, tokEnd - start)];
             int n = 0;
@@ -672,8 +841,9 @@ final class TextInspector {
     private static final String[] ATTR_TAGS = {"img", "image", "video", "audio", "source", "a", "link", "meta",
         "base", "input", "track", "use", "feimage", "div", "span", "p", "table", "td", "form"};
 
-    private static RefusalReason markup(char[] c, int off, int end) {
-        for (int i = off; i < end; i++) {
+    private static RefusalReason markup(char[] c, int off, int end, Positions trig) {
+        for (int t = 0; t < trig.n; t++) {
+            int i = trig.a[t];
             int lt = ltLength(c, i, end);
             if (lt == 0) {
                 continue;
@@ -774,14 +944,10 @@ final class TextInspector {
         "games", "game", "exposed", "agency", "digital", "art", "gay", "ooo", "rip", "im", "ai", "aero", "asia",
         "cat", "coop", "jobs", "museum", "tel", "travel", "wales", "cymru", "london", "scot", "uk", "eu");
 
-    private RefusalReason url(char[] c, int off, int end) {
-        for (int i = off; i < end; i++) {
-            char raw = c[i];
-            if (raw < 0x80 ? (ASCII_FLAGS[raw] & (F_SLASH | F_COLON | F_DOT | F_BSLASH)) == 0 && raw != '[' && raw != '('
-                : raw < 0x3002) {
-                continue;
-            }
-            char ch = norm(raw);
+    private RefusalReason url(char[] c, int off, int end, Positions trig) {
+        for (int t = 0; t < trig.n; t++) {
+            int i = trig.a[t];
+            char ch = norm(c[i]);
             if (ch == '/' || ch == '\\') {
                 // scheme://  (also ":\\", "[:]//" and protocol-relative //host.tld)
                 if (i + 1 < end && (norm(c[i + 1]) == '/' || norm(c[i + 1]) == '\\') && (ch == '/' || c[i + 1] == '\\')) {
@@ -963,17 +1129,8 @@ final class TextInspector {
     // =====================================================================================================
     // Opaque runs
 
-    private RefusalReason opaque(char[] c, int off, int end) {
-        final int w = policy.opaqueRunChars();
-        if (end - off < Math.min(w, policy.maxDigitRun())) {
-            return null; // too short for any opaque rule
-        }
-        final byte[] ring = ringBits;
-        int ringPos = 0;
-        int ringFill = 0;
-        int sumDigits = 0;
-        int sumTrans = 0;
-
+    /** Contiguous runs: base64-alphabet (not a repeated pattern), decimal digits, dense printable ASCII. */
+    private RefusalReason longRuns(char[] c, int off, int end) {
         int contiguous = 0;
         long seenLo = 0;
         long seenHi = 0;
@@ -981,12 +1138,8 @@ final class TextInspector {
         int printableRun = 0;
         long pSeenLo = 0;
         long pSeenHi = 0;
-
-        int wordStart = -1;
-        for (int i = off; i <= end; i++) {
-            char ch = i < end ? c[i] : ' ';
-            boolean inB64 = ch < 0x80 && B64[ch] >= 0 || ch == '=';
-            // printable non-space ASCII run (Ascii85, uuencode...)
+        for (int i = off; i < end; i++) {
+            char ch = c[i];
             if (ch > 0x20 && ch < 0x7F) {
                 printableRun++;
                 if (ch < 64) pSeenLo |= 1L << ch; else pSeenHi |= 1L << (ch - 64);
@@ -1006,10 +1159,7 @@ final class TextInspector {
             } else {
                 digitRun = 0;
             }
-            if (inB64) {
-                if (wordStart < 0) {
-                    wordStart = i;
-                }
+            if (ch < 0x80 && (B64[ch] >= 0 || ch == '=')) {
                 contiguous++;
                 if (ch < 64) seenLo |= 1L << ch; else seenHi |= 1L << (ch - 64);
                 if (contiguous >= policy.maxContiguousRun()) {
@@ -1018,48 +1168,6 @@ final class TextInspector {
                         return RefusalReason.OPAQUE_ENCODED_RUN;
                     }
                 }
-                continue;
-            }
-            // a word of base64-alphabet characters just ended at i
-            if (wordStart >= 0) {
-                int ws = wordStart;
-                wordStart = -1;
-                int wl = i - ws;
-                if (wl >= 4 && !excludedShape(c, ws, i)) {
-                    int prevCls = -1;
-                    for (int k = ws; k < i; k++) {
-                        char x = c[k];
-                        int cls = x >= 'a' && x <= 'z' ? 0 : x >= 'A' && x <= 'Z' ? 1 : x >= '0' && x <= '9' ? 2 : -1;
-                        if (cls < 0) {
-                            prevCls = -1;
-                            continue;
-                        }
-                        int bitsv = (cls == 2 ? 1 : 0) | (prevCls >= 0 && prevCls != cls ? 2 : 0);
-                        prevCls = cls;
-                        if (ringFill == w) {
-                            int old = ring[ringPos];
-                            sumDigits -= old & 1;
-                            sumTrans -= (old >> 1) & 1;
-                        } else {
-                            ringFill++;
-                        }
-                        ring[ringPos] = (byte) bitsv;
-                        sumDigits += bitsv & 1;
-                        sumTrans += (bitsv >> 1) & 1;
-                        if (++ringPos == w) {
-                            ringPos = 0;
-                        }
-                        if (ringFill == w && sumTrans * 10 >= w * 3 && sumDigits * 20 >= w) {
-                            return RefusalReason.OPAQUE_ENCODED_RUN;
-                        }
-                    }
-                }
-            }
-            if (!isSpace(ch)) {
-                // punctuation or non-ASCII: the contiguous run ends (the window does not)
-                contiguous = 0;
-                seenLo = 0;
-                seenHi = 0;
             } else {
                 contiguous = 0;
                 seenLo = 0;

@@ -65,6 +65,19 @@ public record FactsBody(
         Boolean childProtectionFileExists,
         Boolean meetingWithContactPlanned,
         Boolean unknownOnlineContact,
+        Boolean cscReferralUnacknowledgedAfterOneWorkingDay,
+        Boolean demandForMoreImagesOrActs,
+        Boolean imageCategoryAssessedBySchool,
+        Boolean recurredAfterIntervention,
+        Boolean sexualCommunicationWithChild,
+        Boolean sexualImagesRequestedFromChild,
+        Boolean allegationSubstantiated,
+        Boolean staffDismissedOrLeft,
+        Boolean staffAllegationClosed,
+        Boolean noImprovementAfterSupport,
+        Boolean reporterInRegulatedActivity,
+        Boolean childSexualAbuseKnownToReporter,
+        Boolean statutoryReportingExemptionApplies,
         @Min(0) @Max(400) Integer unexplainedAbsenceDays) {
 
     /** The boolean facts that are known or explicitly unknown, by vocabulary name; absent ones are left out. */

@@ -521,6 +521,8 @@ public sealed interface Condition {
         }
     }
 
+    int MAX_PARTICIPANTS_EXPLAINED = 3;
+
     record AnyParticipant(ParticipantCondition condition) implements Condition {
         @Override
         public Tri eval(EvaluationContext c) {
@@ -552,14 +554,25 @@ public sealed interface Condition {
             }
         }
 
+        /** Names the first few matching participants only; explanations stay readable with large groups. */
         @Override
         public void whyTrue(EvaluationContext c, List<String> out) {
+            int shown = 0;
+            int more = 0;
             for (int i = 0; i < c.participantCount(); i++) {
                 if (condition.eval(c, i) == Tri.TRUE) {
+                    if (shown == MAX_PARTICIPANTS_EXPLAINED) {
+                        more++;
+                        continue;
+                    }
                     List<String> reasons = new ArrayList<>();
                     condition.whyTrue(c, i, reasons);
                     out.add(c.describe(i) + " matches: " + String.join(" and ", reasons));
+                    shown++;
                 }
+            }
+            if (more > 0) {
+                out.add(more + " more participant(s) match");
             }
         }
 
