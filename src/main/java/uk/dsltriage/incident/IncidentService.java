@@ -87,6 +87,7 @@ public class IncidentService {
         incident.account = request.account();
         incident.childVoice = request.childVoice();
         incident.factsJson = json.write(facts);
+        incident.imageMetadataJson = request.imageMetadata() == null ? null : json.write(request.imageMetadata());
         incident.types = new LinkedHashSet<>(request.incidentTypes());
         incident.idempotencyKey = idempotencyKey;
         incident.requestSha256 = requestHash;
@@ -191,6 +192,7 @@ public class IncidentService {
         Optional<TriageRecommendation> latest = recommendations.latest(incident.id);
         return new IncidentView(incident.id, incident.schoolUrn, incident.status, incident.recordedBy, incident.recordedAt,
                 incident.occurredAt, incident.location, incident.account, incident.childVoice, original, current,
+                json.read(incident.imageMetadataJson, uk.dsltriage.imageguard.api.ImageMetadataBody.class),
                 rows.stream().map(this::addendumView).toList(), latest.map(triage::view).orElse(null));
     }
 

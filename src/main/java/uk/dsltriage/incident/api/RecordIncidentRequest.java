@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.dsltriage.imageguard.api.ImageMetadataBody;
 import uk.dsltriage.incident.Location;
 import uk.dsltriage.triage.api.AttestationBody;
 import uk.dsltriage.triage.api.FactsBody;
@@ -36,5 +37,6 @@ public record RecordIncidentRequest(
         @Size(max = 30) List<@NotNull @Valid ParticipantBody> participants,
         @Valid FactsBody facts,
         @Valid ReporterBody reporter,
-        @Valid AttestationBody dslAttestation) implements TriageFactsSource {
+        @Valid AttestationBody dslAttestation,
+        @Valid ImageMetadataBody imageMetadata) implements TriageFactsSource {
 }
