@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs dsl-triage on this machine with its real dependencies: PostgreSQL (an embedded server from a jar, data kept
+# in .local/postgres) and Keycloak (from Maven Central, realm imported). Needs only a JDK 17+ and Maven.
+#   DB_URL / DB_USER / DB_PASSWORD          use an existing PostgreSQL instead of the embedded one
+#   OIDC_AUTH_SERVER_URL                    use an existing Keycloak realm instead of starting one
+#   PORT                                    HTTP port of the service (default 8080)
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+mkdir -p .local
+PG_PID=""
+
+cleanup() {
+    [ -n "$PG_PID" ] && kill "$PG_PID" 2>/dev/null && wait "$PG_PID" 2>/dev/null || true
+    if [ -z "${OIDC_AUTH_SERVER_URL:-}" ]; then
+        deploy/keycloak/keycloak.sh stop || true
+    fi
+}
+trap cleanup EXIT INT TERM
+
+echo "==> Building the service (tests skipped; run 'mvn -B verify' for them)"
+mvn -B -q package -DskipTests
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/local-classpath.txt >/dev/null
+
+if [ -z "${OIDC_AUTH_SERVER_URL:-}" ]; then
+    echo "==> Starting Keycloak on 127.0.0.1:8180 (first start can take a minute or two)"
+    deploy/keycloak/keycloak.sh start
+fi
+
+if [ -z "${DB_URL:-}" ]; then
+    echo "==> Starting PostgreSQL on 127.0.0.1:5433 (data in .local/postgres)"
+    java -cp "target/test-classes:$(cat target/local-classpath.txt)" uk.dsltriage.devtools.LocalPostgres \
+        "$ROOT/.local/postgres" 5433 > .local/postgres.log 2>&1 &
+    PG_PID=$!
+    for _ in $(seq 1 120); do
+        grep -q "PostgreSQL ready" .local/postgres.log 2>/dev/null && break
+        kill -0 "$PG_PID" 2>/dev/null || { cat .local/postgres.log; exit 1; }
+        sleep 1
+    done
+    export DB_URL="jdbc:postgresql://127.0.0.1:5433/postgres" DB_USER=postgres DB_PASSWORD=postgres
+fi
+
+echo "==> dsl-triage on http://127.0.0.1:${PORT:-8080} (Ctrl-C stops everything)"
+java -Dquarkus.profile=local -jar target/quarkus-app/quarkus-run.jar
