@@ -34,6 +34,7 @@ public final class ImageContentScanner {
 
     private static final int SHORT_STRING = 512;
     private static final int BODY_CHUNK = 64;
+    private static final int CHUNK_WITH_SPACES = 32;
 
     private final ScannerPolicy policy;
 
@@ -243,13 +244,11 @@ public final class ImageContentScanner {
                     if (reason != null) {
                         return new ScanResult.Refused(valuePath(), reason);
                     }
-                    if (depth > 0 && len <= SHORT_STRING && policy.concatChars() > 0) {
+                    // chunk candidates: short strings, or strings without whitespace (prose sentences are not chunks)
+                    if (depth > 0 && policy.concatChars() > 0
+                        && (len <= CHUNK_WITH_SPACES || (len <= SHORT_STRING && !inspector.lastHadSpace()))) {
                         vals[depth] = append(vals[depth], buf, off, len);
                         valCount[depth]++;
-                        if (len <= BODY_CHUNK) {
-                            append(bodyVals, buf, off, len);
-                            bodyValCount++;
-                        }
                     }
                     return afterValue();
                 }
@@ -339,6 +338,16 @@ public final class ImageContentScanner {
                 if (r != null) {
                     return new ScanResult.Refused(containerPath(), r);
                 }
+            } else if (valCount[d] == 1 && vals[d].length() <= BODY_CHUNK) {
+                // a lone short string in its container: one chunk per container is reassembled body-wide
+                StringBuilder sb = vals[d];
+                if (bodyVals.length() < policy.concatChars()) {
+                    if (bodyVals.length() > 0) {
+                        bodyVals.append('\n');
+                    }
+                    bodyVals.append(sb, 0, Math.min(sb.length(), policy.concatChars() - bodyVals.length()));
+                }
+                bodyValCount++;
             }
             if (keyCount[d] >= 2) {
                 RefusalReason r = inspectBuilder(keys[d]);

@@ -25,21 +25,14 @@ final class TextInspector {
     /** base64 value: 0..63, -1 not in alphabet, -2 whitespace. '+' and '-' are 62, '/' and '_' are 63. */
     private static final byte[] B64 = new byte[128];
     private static final byte[] HEX = new byte[128];
-    private static final int[] ALNUM_OF = {1, 1, 1, 0};
-    private static final int[] DIGIT_OF = {0, 0, 1, 0};
-    /** 1 for a change between two of lower/upper/digit, indexed (previous class << 2) | class. */
-    private static final int[] TRANS = new int[16];
-
-    static {
-        for (int a = 0; a < 3; a++) {
-            for (int b = 0; b < 3; b++) {
-                TRANS[(a << 2) | b] = a != b ? 1 : 0;
-            }
-        }
-    }
-
     /** First two base64 characters (12 bits) that may start a signature / printable text. */
-    private static final boolean[] B64_CAND = new boolean[4096];
+    private static final boolean[] B64_SIG = new boolean[4096];
+    private static final boolean[] B64_TXT = new boolean[4096];
+    /** Packed per-ASCII-character info for the hot loop: bits 0-1 transition class, bit 2 base64 alphabet. */
+    private static final byte[] PK = new byte[128];
+    private static final int PK_B64 = 4;
+    /** Bit (previous class << 2 | class) set when the two are different members of lower/upper/digit. */
+    private static final int TRANS_MASK;
 
     static {
         java.util.Arrays.fill(B64, (byte) -1);
@@ -82,9 +75,21 @@ final class TextInspector {
         for (int v = 0; v < 4096; v++) {
             int b0 = v >> 4;
             int hi = v & 15;
-            boolean sig = MediaSignatures.possibleFirst(b0) && MediaSignatures.possibleFirstAndHighNibble(b0, hi);
+            B64_SIG[v] = MediaSignatures.possibleFirst(b0) && MediaSignatures.possibleFirstAndHighNibble(b0, hi);
             boolean p0 = (b0 >= 0x20 && b0 < 0x7F) || b0 == '\t' || b0 == '\n' || b0 == '\r';
-            B64_CAND[v] = sig || (p0 && (hi == 0 || (hi >= 2 && hi <= 7)));
+            B64_TXT[v] = p0 && (hi == 0 || (hi >= 2 && hi <= 7));
+        }
+        int mask = 0;
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                if (a != b) {
+                    mask |= 1 << ((a << 2) | b);
+                }
+            }
+        }
+        TRANS_MASK = mask;
+        for (int ch = 0; ch < 128; ch++) {
+            PK[ch] = (byte) (TCLS[ch] | (B64[ch] >= 0 ? PK_B64 : 0));
         }
     }
 
@@ -92,17 +97,9 @@ final class TextInspector {
     private final byte[] probe = new byte[MediaSignatures.PROBE];
     private final int[] scratchInt = new int[1];
     private final int[] decimalInfo = new int[3];
-    /** Window of recent words for the opaque-run rule: alnum length, digits, transitions. */
-    private final int[] qLen;
-    private final int[] qDig;
-    private final int[] qTr;
 
     TextInspector(ScannerPolicy policy) {
         this.policy = policy;
-        int cap = policy.opaqueRunChars() / 4 + 4;
-        this.qLen = new int[cap];
-        this.qDig = new int[cap];
-        this.qTr = new int[cap];
     }
 
     /** @return the first finding, or null if the text is clean */
@@ -115,7 +112,28 @@ final class TextInspector {
         return inspect(a, 0, a.length, 0);
     }
 
-    /** Growable int list (positions); allocated per call depth so nested inspection cannot clobber it. */
+    /** One set of position lists per nesting level, reused across calls (cleared on entry). */
+    private final Positions[][] positionsByLevel = new Positions[10][];
+    /** Whether the last top-level string inspected contained whitespace (used to pick chunk candidates). */
+    private boolean lastHadSpace;
+
+    boolean lastHadSpace() {
+        return lastHadSpace;
+    }
+
+    private Positions[] positions(int level) {
+        Positions[] p = positionsByLevel[level];
+        if (p == null) {
+            p = new Positions[] {new Positions(), new Positions(), new Positions(), new Positions(), new Positions()};
+            positionsByLevel[level] = p;
+        }
+        for (Positions x : p) {
+            x.n = 0;
+        }
+        return p;
+    }
+
+    /** Growable int list (positions); one per nesting level so nested inspection cannot clobber it. */
     private static final class Positions {
         int[] a = new int[16];
         int n;
@@ -133,27 +151,29 @@ final class TextInspector {
             return null;
         }
         final int end = off + len;
-        final Positions trig = new Positions();   // : ; / \ . < & % = [ ( and full-width look-alikes
-        final Positions seg = new Positions();    // segment starts worth decoding
-        final Positions word = new Positions();   // word starts that may carry an ASCII file signature
-        final Positions longRuns = new Positions(); // [start, end) pairs of long runs without whitespace
+        final Positions[] mine = positions(level);
+        final Positions trig = mine[0];           // : ; / \ . < & % = [ ( and full-width look-alikes
+        final Positions seg = mine[1];            // segment starts worth decoding
+        final Positions word = mine[2];           // word starts that may carry an ASCII file signature
+        final Positions longRuns = mine[3];       // [start, end) pairs of long runs without whitespace
+        final Positions bin = mine[4];            // control or U+0080..U+00FF characters
         final int minRun = Math.min(policy.maxDigitRun(), policy.maxContiguousRun());
 
         // ---- pass 1 (the only pass over every character): classes, triggers, candidates, and the sliding
         //      window of recent base64-alphabet words for the opaque-run rule
         int ctrl = 0;
         int fffd = 0;
-        boolean high = false;
         int lastWs = off - 1;
         boolean prevBound = true;
         boolean opaqueHit = false;
         final int w = policy.opaqueRunChars();
-        final int cap = qLen.length;
-        int qHead = 0;
-        int qSize = 0;
-        int sumLen = 0;
-        int sumDig = 0;
-        int sumTr = 0;
+        int aLen = 0;
+        int aDig = 0;
+        int aTr = 0;
+        int bSkip = w / 2;
+        int bLen = 0;
+        int bDig = 0;
+        int bTr = 0;
         int i = off;
         while (i < end) {
             char ch = c[i];
@@ -161,40 +181,21 @@ final class TextInspector {
                 int f = CC[ch];
                 if ((f & C_B64) != 0) {
                     // ---- a segment (maximal run of base64-alphabet characters) starts at i
-                    if (i + 1 < end) {
-                        char n1 = c[i + 1];
-                        if (n1 < 0x80) {
-                            int v1 = B64[n1];
-                            if (v1 >= 0) {
-                                int v = (B64[ch] << 6) | v1;
-                                if (B64_CAND[v]) {
-                                    seg.add(i);
-                                } else if ((f & C_HEX) != 0 && (CC[n1] & C_HEX) != 0
-                                    && hexCandidate((HEX[ch] << 4) | HEX[n1], c, i + 2, end)) {
-                                    seg.add(i);
-                                } else if ((f & C_DIGIT) != 0 && (decimalListAhead(c, i, end)
-                                    || (ch == '0' && (n1 == 'x' || n1 == 'X')))) {
-                                    seg.add(i);
-                                }
-                            } else if ((f & C_DIGIT) != 0 && decimalListAhead(c, i, end)) {
-                                seg.add(i);
-                            }
-                        }
-                        if (prevBound && n1 <= 0xFF && MediaSignatures.possibleFirstTwo(ch, n1)) {
-                            word.add(i);
-                        }
+                    if (prevBound && i + 1 < end && c[i + 1] <= 0xFF && MediaSignatures.possibleFirstTwo(ch, c[i + 1])) {
+                        word.add(i);
                     }
-                    // consume the segment: alnum count, digits, class transitions, '/' triggers
-                    int start = i;
+                    // consume the segment: alnum count, digits, class transitions, '/' triggers (branch-free)
+                    final int start = i;
+                    final char first = ch;
                     int alnum = 0;
                     int dig = 0;
                     int tr = 0;
                     int prevCls = 3;
                     while (true) {
-                        int cls = TCLS[ch];
-                        alnum += ALNUM_OF[cls];
-                        dig += DIGIT_OF[cls];
-                        tr += TRANS[(prevCls << 2) | cls];
+                        int cls = PK[ch] & 3;
+                        alnum += (7 >>> cls) & 1;
+                        dig += (4 >>> cls) & 1;
+                        tr += (TRANS_MASK >>> ((prevCls << 2) | cls)) & 1;
                         if (ch == '/') {
                             trig.add(i);
                         }
@@ -203,37 +204,52 @@ final class TextInspector {
                             break;
                         }
                         ch = c[i];
-                        if (ch >= 0x80 || (CC[ch] & C_B64) == 0) {
+                        if (ch >= 0x80 || (PK[ch] & PK_B64) == 0) {
                             break;
                         }
                     }
+                    // decoding candidates, decided now that the segment length is known
+                    int segLen = i - start;
+                    if (segLen >= 2) {
+                        char n1 = c[start + 1];
+                        int v = (B64[first] << 6) | B64[n1];
+                        if (B64_SIG[v] || (B64_TXT[v] && segLen >= 8)) {
+                            seg.add(start);
+                        } else if ((f & C_HEX) != 0 && (CC[n1] & C_HEX) != 0
+                            && hexCandidate((HEX[first] << 4) | HEX[n1], c, start + 2, end)) {
+                            seg.add(start);
+                        } else if ((f & C_DIGIT) != 0 && (decimalListAhead(c, start, end)
+                            || (first == '0' && (n1 == 'x' || n1 == 'X')))) {
+                            seg.add(start);
+                        }
+                    } else if ((f & C_DIGIT) != 0 && decimalListAhead(c, start, end)) {
+                        seg.add(start);
+                    }
                     prevBound = false;
-                    if (alnum >= 4 && !opaqueHit && !excludedShape(c, start, i)) {
-                        int slot = qHead + qSize;
-                        if (slot >= cap) slot -= cap;
-                        if (qSize == cap) {
-                            sumLen -= qLen[qHead];
-                            sumDig -= qDig[qHead];
-                            sumTr -= qTr[qHead];
-                            if (++qHead == cap) qHead = 0;
-                            qSize--;
+                    if (alnum >= 4 && !opaqueHit && (segLen < 32 || !excludedShape(c, start, i))) {
+                        // two block accumulators staggered by half a window: any opaque stretch of 1.5 windows
+                        // fills one block on its own
+                        aLen += alnum;
+                        aDig += dig;
+                        aTr += tr;
+                        if (aLen >= w) {
+                            opaqueHit = aTr * 10 >= aLen * 3 && aDig * 20 >= aLen;
+                            aLen = 0;
+                            aDig = 0;
+                            aTr = 0;
                         }
-                        qLen[slot] = alnum;
-                        qDig[slot] = dig;
-                        qTr[slot] = tr;
-                        qSize++;
-                        sumLen += alnum;
-                        sumDig += dig;
-                        sumTr += tr;
-                        while (qSize > 1 && sumLen - qLen[qHead] >= w) {
-                            sumLen -= qLen[qHead];
-                            sumDig -= qDig[qHead];
-                            sumTr -= qTr[qHead];
-                            if (++qHead == cap) qHead = 0;
-                            qSize--;
-                        }
-                        if (sumLen >= w && sumTr * 10 >= sumLen * 3 && sumDig * 20 >= sumLen) {
-                            opaqueHit = true;
+                        if (bSkip > 0) {
+                            bSkip -= alnum;
+                        } else {
+                            bLen += alnum;
+                            bDig += dig;
+                            bTr += tr;
+                            if (bLen >= w) {
+                                opaqueHit |= bTr * 10 >= bLen * 3 && bDig * 20 >= bLen;
+                                bLen = 0;
+                                bDig = 0;
+                                bTr = 0;
+                            }
                         }
                     }
                     continue;
@@ -249,6 +265,7 @@ final class TextInspector {
                         trig.add(i);
                     } else if (ch < 0x20 || ch == 0x7F) {
                         ctrl++;
+                        bin.add(i);
                     }
                     if (prevBound && MediaSignatures.possibleFirst(ch) && i + 1 < end && c[i + 1] <= 0xFF
                         && MediaSignatures.possibleFirstTwo(ch, c[i + 1])) {
@@ -258,7 +275,7 @@ final class TextInspector {
                 prevBound = (f & C_BOUND) != 0;
             } else {
                 if (ch <= 0xFF) {
-                    high = true;
+                    bin.add(i);
                     if (ch <= 0x9F) {
                         ctrl++;
                     }
@@ -282,6 +299,9 @@ final class TextInspector {
             longRuns.add(lastWs + 1);
             longRuns.add(end);
         }
+        if (level == 0) {
+            lastHadSpace = lastWs >= off;
+        }
 
         if (ctrl >= policy.controlCharLimit() || fffd >= policy.replacementCharLimit()) {
             return RefusalReason.BINARY_CONTENT;
@@ -294,8 +314,8 @@ final class TextInspector {
                 return RefusalReason.BINARY_CONTENT;
             }
         }
-        if (high || ctrl > 0) {
-            RefusalReason r = rawAnywhere(c, off, end);
+        if (bin.n > 0) {
+            RefusalReason r = rawAnywhere(c, off, end, bin);
             if (r != null) {
                 return r;
             }
@@ -381,17 +401,29 @@ final class TextInspector {
     // =====================================================================================================
     // Raw signatures anywhere (strings that contain control or Latin-1 characters)
 
-    private RefusalReason rawAnywhere(char[] c, int off, int end) {
-        for (int i = off; i + 1 < end; i++) {
-            char ch = c[i];
-            char n1 = c[i + 1];
-            if (ch > 0xFF || n1 > 0xFF || !MediaSignatures.possibleStrongFirstTwo(ch, n1)) {
-                continue;
+    /**
+     * Every strong signature has a control or non-ASCII byte within its first {@link #STRONG_REACH} bytes, so only
+     * positions just before such characters need checking.
+     */
+    private static final int STRONG_REACH = 8;
+
+    private RefusalReason rawAnywhere(char[] c, int off, int end, Positions bin) {
+        int checked = off;
+        for (int k = 0; k < bin.n; k++) {
+            int q = bin.a[k];
+            int from = Math.max(checked, q - STRONG_REACH);
+            for (int i = from; i <= q && i + 1 < end; i++) {
+                char ch = c[i];
+                char n1 = c[i + 1];
+                if (ch > 0xFF || n1 > 0xFF || !MediaSignatures.possibleStrongFirstTwo(ch, n1)) {
+                    continue;
+                }
+                int n = fillLatin1(c, i, end);
+                if (MediaSignatures.matches(probe, 0, n, MediaSignatures.RAW_ANYWHERE)) {
+                    return RefusalReason.BINARY_CONTENT;
+                }
             }
-            int n = fillLatin1(c, i, end);
-            if (MediaSignatures.matches(probe, 0, n, MediaSignatures.RAW_ANYWHERE)) {
-                return RefusalReason.BINARY_CONTENT;
-            }
+            checked = Math.max(checked, q + 1);
         }
         return null;
     }
@@ -942,7 +974,10 @@ final class TextInspector {
         "host", "icu", "vip", "win", "bid", "stream", "download", "zip", "mov", "lol", "wtf", "sexy", "hot",
         "love", "girl", "boy", "kids", "school", "academy", "education", "onion", "network", "email", "family",
         "games", "game", "exposed", "agency", "digital", "art", "gay", "ooo", "rip", "im", "ai", "aero", "asia",
-        "cat", "coop", "jobs", "museum", "tel", "travel", "wales", "cymru", "london", "scot", "uk", "eu");
+        "cat", "coop", "jobs", "museum", "tel", "travel", "wales", "cymru", "london", "scot", "uk", "eu",
+        // country codes common in links and shorteners (matched in any case)
+        "ly", "co", "me", "gd", "tt", "gl", "tv", "cc", "ws", "gg", "us", "ru", "nz", "au", "ca", "ie", "la",
+        "sh", "su", "fm", "de", "fr", "es", "nl", "pl", "cn", "jp", "kr", "br", "mx", "za", "ro");
 
     private RefusalReason url(char[] c, int off, int end, Positions trig) {
         for (int t = 0; t < trig.n; t++) {
@@ -1104,14 +1139,17 @@ final class TextInspector {
                 return false;
             }
         }
-        if (n == 2) {
-            return true; // any two-letter country code
-        }
         char[] t = new char[n];
+        boolean allLower = true;
         for (int k = 0; k < n; k++) {
             t[k] = lower(c[s + k]);
+            allLower &= t[k] == c[s + k];
         }
-        return GTLDS.contains(new String(t));
+        if (GTLDS.contains(new String(t))) {
+            return true;
+        }
+        // any other two-letter country code, when written in lower case as links are ("Ms.Li/..." is a name)
+        return n == 2 && allLower;
     }
 
     private static boolean isNumeric(char[] c, int s, int e) {

@@ -204,7 +204,8 @@ class ImageContentScannerTest {
         "hxxp://evil.example/x", "example[.]com/x", "https\uFF1A\uFF0F\uFF0Fexample.com", "aHR0cHM6Ly9leGFtcGxlLmNvbS9hYmM=",
         "https%3A%2F%2Fexample.com%2Fx", "file:///etc/passwd", "onlyfans.com/someone", "snapchat.com/add/jay_2009",
         "instagram.com/jay.2009/", "tiktok.com/@jay", "http:\\\\example.com", "www[.]bad[.]example", "s3://bucket/key",
-        "android-app://com.example/x", "mega.nz/file/abc#key", "drive.google.com/file/d/123"})
+        "android-app://com.example/x", "mega.nz/file/abc#key", "drive.google.com/file/d/123", "BIT.LY/ABC",
+        "T.ME/channel", "example.sk/x", "www.example.sk"})
     void urlsAreRefused(String text) {
         assertRefused(scanValue(text), "account", RefusalReason.URL);
     }
@@ -214,7 +215,8 @@ class ImageContentScannerTest {
         "Mr.Smith/Mrs.Jones", "St.Mary's", "3.5/5 rating", "v1.2/v1.3", "j.bloggs@school.sch.uk", "10:30", "1.2.3",
         "www", "w.w.w", "IWF-2026-001234", "he said: // nothing", "N/A", "data: none", "No.10/11", "approx.3/4",
         "KS3/KS4", "he/she", "file IMG_0042.JPG", "photo.png/video.mp4 mentioned", "ratio 1:2:3", "Yr.9/10",
-        "12.03.2026/13.03.2026", "a.m./p.m.", "etc./and so on"})
+        "12.03.2026/13.03.2026", "a.m./p.m.", "etc./and so on", "Ms.Ng/Mr.Li were informed", "Mr.Jo/Ms.Al",
+        "Snapchat/Instagram/TikTok/WhatsApp", "St.Helens/Wigan"})
     void textThatOnlyLooksLikeUrlsIsClean(String text) {
         assertTrue(scanValue(text).isClean(), text);
     }

@@ -333,7 +333,7 @@ public final class SmugglingCorpus {
                     sb.append(i == 0 ? "" : ",").append('"').append(i).append("\":").append(file[i] & 0xFF);
                 }
                 String json = sb.append('}').toString();
-                return new Sample(name, json, canary, List.of(json.substring(0, Math.min(40, json.length()))));
+                return new Sample(name, json, canary, tailOf(json));
             }
             case HEX_STRING_ARRAY: {
                 StringBuilder sb = new StringBuilder("[");
@@ -341,7 +341,7 @@ public final class SmugglingCorpus {
                     sb.append(i == 0 ? "" : ",").append('"').append(HexFormat.of().toHexDigits(file[i])).append('"');
                 }
                 String json = sb.append(']').toString();
-                return new Sample(name, json, canary, List.of(json.substring(0, Math.min(40, json.length()))));
+                return new Sample(name, json, canary, tailOf(json));
             }
             case B64_CHUNK_ARRAY: {
                 String b = b64(file);
@@ -350,7 +350,7 @@ public final class SmugglingCorpus {
                     sb.append(i == 0 ? "" : ",").append(quote(b.substring(i, Math.min(b.length(), i + 8)), true));
                 }
                 String json = sb.append(']').toString();
-                return new Sample(name, json, canary, List.of(b.substring(0, Math.min(8, b.length()))));
+                return new Sample(name, json, canary, tailOf(json));
             }
             case LATIN1_ESCAPED: {
                 String content = new String(file, StandardCharsets.ISO_8859_1);
@@ -399,21 +399,31 @@ public final class SmugglingCorpus {
             sb.append(i == 0 ? "" : ",").append(signed ? file[i] : file[i] & 0xFF);
         }
         String json = sb.append(']').toString();
-        return new Sample(name, json, canary, List.of(json.substring(0, Math.min(40, json.length()))));
+        return new Sample(name, json, canary, tailOf(json));
     }
 
+    /**
+     * Distinctive fragments: the canary when it appears literally, plus pieces of the encoded form taken from the
+     * middle and the end (never the generic prefix such as {@code data:image/png;base64,}).
+     */
     private static List<String> fragmentsOf(String json, String content, String canary) {
         List<String> f = new ArrayList<>();
         if (content.contains(canary)) {
             f.add(canary);
         }
         String inner = json.substring(1, json.length() - 1);
-        f.add(inner.substring(0, Math.min(24, inner.length())));
-        if (inner.length() > 64) {
+        if (inner.length() >= 48) {
             int mid = inner.length() / 2;
-            f.add(inner.substring(mid, Math.min(inner.length(), mid + 24)));
+            f.add(inner.substring(mid, mid + 24));
+            f.add(inner.substring(inner.length() - 24));
+        } else if (f.isEmpty()) {
+            f.add(inner);
         }
         return List.copyOf(f);
+    }
+
+    private static List<String> tailOf(String json) {
+        return List.of(json.substring(Math.max(0, json.length() - 41), json.length() - 1));
     }
 
     // ============================================================================================ helpers
