@@ -22,13 +22,26 @@ import java.util.Map;
  * <li>{@code powerImbalance}: among the same children as ageGap, any has SEND (R37 treats SEND of the
  * victim or subject as a power imbalance), or ageGap &gt; 2, or one is prepubescent and another is not.</li>
  * </ul>
+ *
+ * <p>The values are computed when the context is built; the plain-English reasons only when an explanation
+ * asks for them (most evaluations never do).
  */
 public final class DerivedFacts {
 
     public static final long NO_UPPER_BOUND = Long.MAX_VALUE;
 
+    static final int ADULT = 0;
+    static final int UNDER13 = 1;
+    static final int POWER = 2;
+
+    private static final Comparison GAP_OVER_2 = new Comparison(Comparison.Op.GT, 2);
+
+    private final EvaluationContext c;
+
     private final Tri adultInvolved;
-    private final String adultReason;
+    /** Who made adultInvolved TRUE, and whether by age (else as presumed-adult staff). */
+    private int adultWho = -1;
+    private boolean adultByAge;
     private final List<String> adultMissing = new ArrayList<>();
 
     private long ageGapLo;
@@ -36,23 +49,42 @@ public final class DerivedFacts {
     private final List<String> ageGapMissing = new ArrayList<>();
 
     private final Tri anyUnder13InImage;
-    private final String under13Reason;
+    private int under13Who = -1;
     private final List<String> under13Missing = new ArrayList<>();
 
     private final Tri powerImbalance;
-    private final String powerReason;
+    /** For a TRUE powerImbalance: 0 SEND (sendWho), 1 age gap, 2 prepubescent mismatch. */
+    private int powerCause;
+    private int sendWho = -1;
     private final List<String> powerMissing = new ArrayList<>();
 
+    private String adultReason;
+    private String under13Reason;
+    private String powerReason;
+    private boolean adultReasonDone;
+    private boolean under13ReasonDone;
+    private boolean powerReasonDone;
+
     DerivedFacts(EvaluationContext c) {
-        String[] reason = new String[1];
-        adultInvolved = deriveAdult(c, reason);
-        adultReason = reason[0];
-        List<Integer> principals = principals(c);
-        deriveAgeGap(c, principals);
-        anyUnder13InImage = deriveUnder13(c, reason);
-        under13Reason = reason[0];
-        powerImbalance = derivePower(c, principals, reason);
-        powerReason = reason[0];
+        this.c = c;
+        adultInvolved = deriveAdult();
+        int[] principals = principals(c);
+        deriveAgeGap(principals);
+        anyUnder13InImage = deriveUnder13();
+        powerImbalance = derivePower(principals);
+    }
+
+    /** 0, 1 or 2 for the derived booleans, -1 for any other name (including null). */
+    static int which(String name) {
+        if (name == null) {
+            return -1;
+        }
+        return switch (name) {
+            case "adultInvolved" -> ADULT;
+            case "anyUnder13InImage" -> UNDER13;
+            case "powerImbalance" -> POWER;
+            default -> -1;
+        };
     }
 
     public Tri tri(String name) {
@@ -64,14 +96,73 @@ public final class DerivedFacts {
         };
     }
 
+    Tri tri(int which) {
+        return switch (which) {
+            case ADULT -> adultInvolved;
+            case UNDER13 -> anyUnder13InImage;
+            case POWER -> powerImbalance;
+            default -> Tri.UNKNOWN;
+        };
+    }
+
     /** Why the derived boolean has its (known) value. */
     public String reason(String name) {
         return switch (name) {
-            case "adultInvolved" -> adultReason;
-            case "anyUnder13InImage" -> under13Reason;
-            case "powerImbalance" -> powerReason;
+            case "adultInvolved" -> reason(ADULT);
+            case "anyUnder13InImage" -> reason(UNDER13);
+            case "powerImbalance" -> reason(POWER);
             default -> "";
         };
+    }
+
+    /**
+     * The reason, built on first use. As when all three were derived in turn through one shared slot, an
+     * unknown value has the previous one's reason (null for adultInvolved).
+     */
+    String reason(int which) {
+        switch (which) {
+            case ADULT:
+                if (!adultReasonDone) {
+                    if (adultInvolved == Tri.TRUE) {
+                        adultReason = c.describe(adultWho)
+                                + (adultByAge ? " is 18 or over" : " is staff or a volunteer (presumed adult)");
+                    } else if (adultInvolved == Tri.FALSE) {
+                        adultReason = "every participant other than the reporter is under 18";
+                    }
+                    adultReasonDone = true;
+                }
+                return adultReason;
+            case UNDER13:
+                if (!under13ReasonDone) {
+                    if (anyUnder13InImage == Tri.TRUE) {
+                        under13Reason = c.describe(under13Who) + " is depicted and under 13";
+                    } else if (anyUnder13InImage == Tri.FALSE) {
+                        under13Reason = "no participant depicted in the image is under 13";
+                    } else {
+                        under13Reason = reason(ADULT);
+                    }
+                    under13ReasonDone = true;
+                }
+                return under13Reason;
+            case POWER:
+                if (!powerReasonDone) {
+                    if (powerImbalance == Tri.TRUE) {
+                        powerReason = powerCause == 0 ? c.describe(sendWho) + " has SEND"
+                                : powerCause == 1
+                                        ? "the age gap between the children is more than 2 years (" + ageGapLo + ")"
+                                        : "one child is prepubescent and another is not";
+                    } else if (powerImbalance == Tri.FALSE) {
+                        powerReason = "no child has SEND, the age gap is " + ageGapLo
+                                + " and no prepubescent mismatch";
+                    } else {
+                        powerReason = reason(UNDER13);
+                    }
+                    powerReasonDone = true;
+                }
+                return powerReason;
+            default:
+                return "";
+        }
     }
 
     /** The inputs whose absence makes the derived fact unknown. */
@@ -95,17 +186,39 @@ public final class DerivedFacts {
 
     /** For the recommendation: booleans and ageGap, null where unknown, in a stable order. */
     public Map<String, Object> asMap() {
+        Integer ageGap = ageGapLo == ageGapHi ? Integer.valueOf((int) ageGapLo) : null;
+        // The common combinations are immutable and shared; the map is built the same way either way.
+        int gapKey = ageGap == null ? 0 : ageGap >= 0 && ageGap < MAPS_MAX_GAP ? ageGap + 1 : -1;
+        if (gapKey < 0) {
+            return map(adultInvolved, ageGap, anyUnder13InImage, powerImbalance);
+        }
+        int key = ((adultInvolved.ordinal() * 3 + anyUnder13InImage.ordinal()) * 3 + powerImbalance.ordinal())
+                * (MAPS_MAX_GAP + 1) + gapKey;
+        Map<String, Object> m = MAPS[key];
+        if (m == null) {
+            m = map(adultInvolved, ageGap, anyUnder13InImage, powerImbalance);
+            MAPS[key] = m;
+        }
+        return m;
+    }
+
+    private static final int MAPS_MAX_GAP = 100;
+    @SuppressWarnings("unchecked")
+    private static final Map<String, Object>[] MAPS = new Map[27 * (MAPS_MAX_GAP + 1)];
+
+    private static Map<String, Object> map(Tri adult, Integer ageGap, Tri under13, Tri power) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("adultInvolved", adultInvolved.toBoolean());
-        m.put("ageGap", ageGapLo == ageGapHi ? Integer.valueOf((int) ageGapLo) : null);
-        m.put("anyUnder13InImage", anyUnder13InImage.toBoolean());
-        m.put("powerImbalance", powerImbalance.toBoolean());
+        m.put("adultInvolved", adult.toBoolean());
+        m.put("ageGap", ageGap);
+        m.put("anyUnder13InImage", under13.toBoolean());
+        m.put("powerImbalance", power.toBoolean());
         return Collections.unmodifiableMap(m);
     }
 
-    private Tri deriveAdult(EvaluationContext c, String[] reason) {
+    private Tri deriveAdult() {
         int others = 0;
-        for (int i = 0; i < c.participantCount(); i++) {
+        int n = c.participantCount();
+        for (int i = 0; i < n; i++) {
             Participant p = c.participant(i);
             if (p.role() == ParticipantRole.REPORTER) {
                 continue;
@@ -113,11 +226,13 @@ public final class DerivedFacts {
             others++;
             Integer age = c.age(i);
             if (age != null && age >= 18) {
-                reason[0] = c.describe(i) + " is 18 or over";
+                adultWho = i;
+                adultByAge = true;
                 return Tri.TRUE;
             }
             if (age == null && Boolean.TRUE.equals(p.isStaffOrVolunteer())) {
-                reason[0] = c.describe(i) + " is staff or a volunteer (presumed adult)";
+                adultWho = i;
+                adultByAge = false;
                 return Tri.TRUE;
             }
             if (age == null) {
@@ -130,46 +245,53 @@ public final class DerivedFacts {
         if (!adultMissing.isEmpty()) {
             return Tri.UNKNOWN;
         }
-        reason[0] = "every participant other than the reporter is under 18";
         return Tri.FALSE;
     }
 
-    private static List<Integer> principals(EvaluationContext c) {
-        List<Integer> victimsAndSubjects = new ArrayList<>();
+    private static int[] principals(EvaluationContext c) {
+        int n = c.participantCount();
+        int[] found = new int[n];
+        int count = 0;
         boolean victim = false;
         boolean subject = false;
-        for (int i = 0; i < c.participantCount(); i++) {
+        for (int i = 0; i < n; i++) {
             ParticipantRole role = c.participant(i).role();
             if (role == ParticipantRole.VICTIM || role == ParticipantRole.SUBJECT) {
-                victimsAndSubjects.add(i);
+                found[count++] = i;
                 victim |= role == ParticipantRole.VICTIM;
                 subject |= role == ParticipantRole.SUBJECT;
             }
         }
         if (victim && subject) {
-            return victimsAndSubjects;
+            return count == n ? found : java.util.Arrays.copyOf(found, count);
         }
-        List<Integer> children = new ArrayList<>();
-        for (int i = 0; i < c.participantCount(); i++) {
+        count = 0;
+        for (int i = 0; i < n; i++) {
             Participant p = c.participant(i);
             Integer age = c.age(i);
             boolean bystander = p.role() == ParticipantRole.REPORTER || p.role() == ParticipantRole.WITNESS;
             if (!bystander && !Boolean.TRUE.equals(p.isStaffOrVolunteer()) && (age == null || age < 18)) {
-                children.add(i);
+                found[count++] = i;
             }
         }
-        return children;
+        return count == n ? found : java.util.Arrays.copyOf(found, count);
     }
 
-    private void deriveAgeGap(EvaluationContext c, List<Integer> principals) {
+    private void deriveAgeGap(int[] principals) {
         ageGapLo = 0;
         ageGapHi = NO_UPPER_BOUND;
-        if (principals.size() < 2) {
+        if (principals.length < 2) {
             ageGapMissing.add("participants");
             return;
         }
-        boolean pairMode = principals.stream().anyMatch(i -> c.participant(i).role() == ParticipantRole.VICTIM)
-                && principals.stream().anyMatch(i -> c.participant(i).role() == ParticipantRole.SUBJECT);
+        boolean anyVictim = false;
+        boolean anySubject = false;
+        for (int i : principals) {
+            ParticipantRole role = c.participant(i).role();
+            anyVictim |= role == ParticipantRole.VICTIM;
+            anySubject |= role == ParticipantRole.SUBJECT;
+        }
+        boolean pairMode = anyVictim && anySubject;
         boolean anyUnknown = false;
         for (int i : principals) {
             if (c.age(i) == null) {
@@ -180,11 +302,14 @@ public final class DerivedFacts {
         long lo = 0;
         if (pairMode) {
             for (int v : principals) {
+                Integer vAge = c.age(v);
+                if (c.participant(v).role() != ParticipantRole.VICTIM || vAge == null) {
+                    continue;
+                }
                 for (int s : principals) {
-                    if (c.participant(v).role() == ParticipantRole.VICTIM
-                            && c.participant(s).role() == ParticipantRole.SUBJECT
-                            && c.age(v) != null && c.age(s) != null) {
-                        lo = Math.max(lo, Math.abs((long) c.age(v) - c.age(s)));
+                    Integer sAge = c.age(s);
+                    if (c.participant(s).role() == ParticipantRole.SUBJECT && sAge != null) {
+                        lo = Math.max(lo, Math.abs((long) vAge - sAge));
                     }
                 }
             }
@@ -204,19 +329,20 @@ public final class DerivedFacts {
         ageGapHi = anyUnknown ? NO_UPPER_BOUND : lo;
     }
 
-    private Tri deriveUnder13(EvaluationContext c, String[] reason) {
-        if (c.participantCount() == 0) {
+    private Tri deriveUnder13() {
+        int n = c.participantCount();
+        if (n == 0) {
             under13Missing.add("participants");
             return Tri.UNKNOWN;
         }
-        for (int i = 0; i < c.participantCount(); i++) {
+        for (int i = 0; i < n; i++) {
             Integer age = c.age(i);
             if (Boolean.TRUE.equals(c.participant(i).depictedInImage()) && age != null && age < 13) {
-                reason[0] = c.describe(i) + " is depicted and under 13";
+                under13Who = i;
                 return Tri.TRUE;
             }
         }
-        for (int i = 0; i < c.participantCount(); i++) {
+        for (int i = 0; i < n; i++) {
             Integer age = c.age(i);
             Boolean depicted = c.participant(i).depictedInImage();
             if (Boolean.TRUE.equals(depicted) && age == null) {
@@ -231,40 +357,35 @@ public final class DerivedFacts {
         if (!under13Missing.isEmpty()) {
             return Tri.UNKNOWN;
         }
-        reason[0] = "no participant depicted in the image is under 13";
         return Tri.FALSE;
     }
 
-    private Tri derivePower(EvaluationContext c, List<Integer> principals, String[] reason) {
-        List<String> sendMissing = new ArrayList<>();
+    private Tri derivePower(int[] principals) {
         Tri send = Tri.FALSE;
-        String sendReason = null;
         for (int i : principals) {
             Boolean hasSend = c.participant(i).hasSEND();
             if (Boolean.TRUE.equals(hasSend)) {
                 send = Tri.TRUE;
-                sendReason = c.describe(i) + " has SEND";
+                sendWho = i;
                 break;
             }
             if (hasSend == null) {
                 send = Tri.UNKNOWN;
-                sendMissing.add(c.participantField(i, "hasSEND"));
             }
         }
-        if (principals.isEmpty()) {
+        if (principals.length == 0) {
             send = Tri.UNKNOWN;
-            sendMissing.add("participants");
         }
-        Tri gap = new Comparison(Comparison.Op.GT, 2).evaluate(ageGapLo, ageGapHi);
+        Tri gap = GAP_OVER_2.evaluate(ageGapLo, ageGapHi);
 
-        List<String> preMissing = new ArrayList<>();
         Tri mismatch;
         int yes = 0;
         int no = 0;
+        boolean preUnknown = false;
         for (int i : principals) {
             Boolean pre = c.participant(i).prepubescent();
             if (pre == null) {
-                preMissing.add(c.participantField(i, "prepubescent"));
+                preUnknown = true;
             } else if (pre) {
                 yes++;
             } else {
@@ -273,29 +394,43 @@ public final class DerivedFacts {
         }
         if (yes > 0 && no > 0) {
             mismatch = Tri.TRUE;
-        } else if (principals.size() < 2) {
+        } else if (principals.length < 2) {
             mismatch = Tri.UNKNOWN;
-            preMissing.add("participants");
         } else {
-            mismatch = preMissing.isEmpty() ? Tri.FALSE : Tri.UNKNOWN;
+            mismatch = preUnknown ? Tri.UNKNOWN : Tri.FALSE;
         }
 
         Tri result = send.or(gap).or(mismatch);
         if (result == Tri.TRUE) {
-            reason[0] = send == Tri.TRUE ? sendReason
-                    : gap == Tri.TRUE ? "the age gap between the children is more than 2 years (" + ageGapLo + ")"
-                    : "one child is prepubescent and another is not";
-        } else if (result == Tri.FALSE) {
-            reason[0] = "no child has SEND, the age gap is " + ageGapLo + " and no prepubescent mismatch";
-        } else {
+            powerCause = send == Tri.TRUE ? 0 : gap == Tri.TRUE ? 1 : 2;
+        } else if (result == Tri.UNKNOWN) {
             if (send == Tri.UNKNOWN) {
-                powerMissing.addAll(sendMissing);
+                // The same walk as above, naming each unknown hasSEND up to the first known SEND.
+                for (int i : principals) {
+                    Boolean hasSend = c.participant(i).hasSEND();
+                    if (Boolean.TRUE.equals(hasSend)) {
+                        break;
+                    }
+                    if (hasSend == null) {
+                        powerMissing.add(c.participantField(i, "hasSEND"));
+                    }
+                }
+                if (principals.length == 0) {
+                    powerMissing.add("participants");
+                }
             }
             if (gap == Tri.UNKNOWN) {
                 powerMissing.addAll(ageGapMissing);
             }
             if (mismatch == Tri.UNKNOWN) {
-                powerMissing.addAll(preMissing);
+                for (int i : principals) {
+                    if (c.participant(i).prepubescent() == null) {
+                        powerMissing.add(c.participantField(i, "prepubescent"));
+                    }
+                }
+                if (!(yes > 0 && no > 0) && principals.length < 2) {
+                    powerMissing.add("participants");
+                }
             }
         }
         return result;

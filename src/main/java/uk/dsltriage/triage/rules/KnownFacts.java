@@ -60,20 +60,41 @@ public final class KnownFacts {
             "lookedAfter", "depictedInImage");
 
     private static final Set<String> BOOLEAN_FACT_SET = Set.copyOf(BOOLEAN_FACTS);
-    private static final java.util.Map<String, Integer> INDEX = index();
+    /** Open-addressing table of {@link #BOOLEAN_FACTS} to positions: no boxing, one probe in the usual case. */
+    private static final int TABLE_MASK = 255;
+    private static final String[] TABLE_KEYS = new String[TABLE_MASK + 1];
+    private static final int[] TABLE_INDEX = new int[TABLE_MASK + 1];
 
-    private static java.util.Map<String, Integer> index() {
-        java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    static {
         for (int i = 0; i < BOOLEAN_FACTS.size(); i++) {
-            m.put(BOOLEAN_FACTS.get(i), i);
+            String name = BOOLEAN_FACTS.get(i);
+            int slot = spread(name.hashCode());
+            while (TABLE_KEYS[slot] != null) {
+                slot = (slot + 1) & TABLE_MASK;
+            }
+            TABLE_KEYS[slot] = name;
+            TABLE_INDEX[slot] = i;
         }
-        return java.util.Map.copyOf(m);
+    }
+
+    private static int spread(int h) {
+        return (h ^ (h >>> 16) ^ (h >>> 8)) & TABLE_MASK;
     }
 
     /** Position of a boolean fact in {@link #BOOLEAN_FACTS}, or -1. */
     public static int indexOf(String name) {
-        Integer i = name == null ? null : INDEX.get(name);
-        return i == null ? -1 : i;
+        if (name == null) {
+            return -1;
+        }
+        int slot = spread(name.hashCode());
+        String key;
+        while ((key = TABLE_KEYS[slot]) != null) {
+            if (key == name || key.equals(name)) {
+                return TABLE_INDEX[slot];
+            }
+            slot = (slot + 1) & TABLE_MASK;
+        }
+        return -1;
     }
 
     private KnownFacts() {

@@ -1,12 +1,9 @@
 package uk.dsltriage.triage.rules;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -16,6 +13,11 @@ import java.util.TreeSet;
  *
  * <p>Stateless, thread-safe and deterministic. It never throws: an error fails closed to DSL_REVIEW with
  * {@code dslDecisionRequired}, no internal handling, and the error named (never with input values).
+ *
+ * <p>Each RuleSet is compiled once, on first use, into {@link Compiled} form (node objects with arrays, bit
+ * masks and precomputed explanation text); the result is exactly what interpreting the {@link Condition}
+ * records gives (GoldenOutputTest and CompiledEngineMatchesReferenceTest hold it to that). Explanations are
+ * built only for rules that fire, and a shared definition's reasons only once per evaluation.
  */
 public final class RuleEngine {
 
@@ -41,125 +43,141 @@ public final class RuleEngine {
             c = new EvaluationContext(null, ruleSet.flags());
             acc.errors.add("input could not be read (" + e.getClass().getSimpleName() + ")");
         }
-        for (Rule rule : ruleSet.rules()) {
+        Compiled compiled = compiled(ruleSet);
+        acc.start(compiled);
+        for (Compiled.CRule rule : compiled.rules) {
             try {
                 apply(rule, c, acc);
             } catch (RuntimeException | StackOverflowError e) {
-                acc.errors.add(rule.id() + ": evaluation failed (" + e.getClass().getSimpleName() + ")");
+                acc.errors.add(rule.errorPrefix + e.getClass().getSimpleName() + ")");
             }
         }
-        for (ConflictRule conflict : ruleSet.conflicts()) {
+        for (Compiled.CConflict conflict : compiled.conflicts) {
             try {
                 apply(conflict, c, acc);
             } catch (RuntimeException | StackOverflowError e) {
-                acc.errors.add(conflict.id() + ": evaluation failed (" + e.getClass().getSimpleName() + ")");
+                acc.errors.add(conflict.errorPrefix + e.getClass().getSimpleName() + ")");
             }
         }
         return acc.build(ruleSet, c.derived().asMap());
     }
 
-    private static void apply(Rule rule, EvaluationContext c, Accumulator acc) {
-        if (rule.enabledByFlag() != null && !c.flag(rule.enabledByFlag())) {
+    // ---- compiled rule sets, kept per RuleSet instance (rule sets are immutable)
+
+    private static final int CACHE_SIZE = 16;
+    private static volatile Compiled[] cache = new Compiled[0];
+
+    /** The compiled form of this exact RuleSet instance (identity, not equals: hand-built sets may share ids). */
+    static Compiled compiled(RuleSet ruleSet) {
+        Compiled[] recent = cache;
+        for (Compiled k : recent) {
+            if (k.source == ruleSet) {
+                return k;
+            }
+        }
+        Compiled k = Compiled.compile(ruleSet);
+        Compiled[] next = new Compiled[Math.min(recent.length + 1, CACHE_SIZE)];
+        next[0] = k;
+        System.arraycopy(recent, 0, next, 1, next.length - 1);
+        cache = next;
+        return k;
+    }
+
+    private static final String PRECAUTION = " not known (fired as a precaution)";
+    private static final String ALSO_PRECAUTION = " not known (precaution)";
+
+    private static void apply(Compiled.CRule rule, EvaluationContext c, Accumulator acc) {
+        if (!rule.enabled) {
             return;
         }
-        Tri result = rule.condition().eval(c);
+        Compiled.Node condition = rule.condition;
+        Tri result = condition.eval(c);
         if (result == Tri.FALSE) {
             return;
         }
-        List<String> reasons = new ArrayList<>();
+        Compiled.Reasons reasons = acc.reasons;
+        reasons.reset();
         if (result == Tri.UNKNOWN) {
-            if (rule.onUnknown() == UnknownPolicy.ASK) {
-                acc.ask(rule.condition(), c);
+            if (rule.onUnknown == UnknownPolicy.ASK) {
+                condition.missing(c, acc.missing);
                 return;
             }
-            if (rule.onUnknown() != UnknownPolicy.FIRE) {
+            if (rule.onUnknown != UnknownPolicy.FIRE) {
                 return;
             }
             Set<String> unknown = new TreeSet<>();
-            rule.condition().missing(c, unknown);
-            reasons.add(String.join(", ", unknown) + " not known (fired as a precaution)");
+            condition.missing(c, unknown);
+            reasons.add(String.join(", ", unknown) + PRECAUTION);
         } else {
-            rule.condition().whyTrue(c, reasons);
+            condition.whyTrue(c, reasons);
         }
-        acc.add(rule.outcome());
-        List<String> extras = rule.also().isEmpty() ? List.of() : new ArrayList<>();
-        for (ConditionalOutcome also : rule.also()) {
-            Tri t = also.when().eval(c);
-            if (t == Tri.TRUE || (t == Tri.UNKNOWN && also.onUnknown() == UnknownPolicy.FIRE)) {
-                acc.add(also.outcome());
-                List<String> alsoReasons = new ArrayList<>();
+        acc.add(rule.outcome);
+        List<String> extras = rule.also.length == 0 ? List.of() : new ArrayList<>();
+        for (Compiled.CAlso also : rule.also) {
+            Tri t = also.when.eval(c);
+            if (t == Tri.TRUE || (t == Tri.UNKNOWN && also.onUnknown == UnknownPolicy.FIRE)) {
+                acc.add(also.outcome);
+                Compiled.Reasons alsoReasons = acc.alsoReasons;
+                alsoReasons.reset();
                 if (t == Tri.TRUE) {
-                    also.when().whyTrue(c, alsoReasons);
+                    also.when.whyTrue(c, alsoReasons);
                 } else {
                     Set<String> unknown = new TreeSet<>();
-                    also.when().missing(c, unknown);
-                    alsoReasons.add(String.join(", ", unknown) + " not known (precaution)");
+                    also.when.missing(c, unknown);
+                    alsoReasons.add(String.join(", ", unknown) + ALSO_PRECAUTION);
                 }
-                extras.add(also.explanation() + " (" + String.join(" and ", alsoReasons) + ")");
-            } else if (t == Tri.UNKNOWN && also.onUnknown() == UnknownPolicy.ASK) {
-                acc.ask(also.when(), c);
+                extras.add(alsoReasons.join(also.head, ")"));
+            } else if (t == Tri.UNKNOWN && also.onUnknown == UnknownPolicy.ASK) {
+                also.when.missing(c, acc.missing);
             }
         }
-        acc.fired.put(rule.id(), new FiredRule(rule.id(), rule.title(),
-                explain(rule.explanation(), reasons, extras), rule.citations()));
+        String explanation = rule.explanation.build(reasons, extras);
+        acc.fire(rule.slot, new FiredRule(rule.id, rule.rule.title(), explanation, rule.rule.citations()));
     }
 
-    private static void apply(ConflictRule conflict, EvaluationContext c, Accumulator acc) {
-        if (!conflict.whenRoutesAny().isEmpty() && Collections.disjoint(acc.routes, conflict.whenRoutesAny())) {
+    private static void apply(Compiled.CConflict conflict, EvaluationContext c, Accumulator acc) {
+        if (conflict.whenRoutesList.length > 0 && (acc.routes & conflict.whenRoutes) == 0) {
             return;
         }
-        if (!conflict.whenForbiddenAny().isEmpty()
-                && Collections.disjoint(acc.forbidden, conflict.whenForbiddenAny())) {
+        if (conflict.whenForbiddenList.length > 0 && (acc.forbidden & conflict.whenForbidden) == 0) {
             return;
         }
-        List<String> reasons = new ArrayList<>();
-        if (conflict.condition() != null) {
-            Tri t = conflict.condition().eval(c);
-            if (t == Tri.UNKNOWN && conflict.onUnknown() == UnknownPolicy.ASK) {
-                acc.ask(conflict.condition(), c);
+        Compiled.Reasons reasons = acc.reasons;
+        reasons.reset();
+        Compiled.Node condition = conflict.condition;
+        if (condition != null) {
+            Tri t = condition.eval(c);
+            if (t == Tri.UNKNOWN && conflict.onUnknown == UnknownPolicy.ASK) {
+                condition.missing(c, acc.missing);
             }
-            if (t == Tri.FALSE || (t == Tri.UNKNOWN && conflict.onUnknown() != UnknownPolicy.FIRE)) {
+            if (t == Tri.FALSE || (t == Tri.UNKNOWN && conflict.onUnknown != UnknownPolicy.FIRE)) {
                 return;
             }
             if (t == Tri.TRUE) {
-                conflict.condition().whyTrue(c, reasons);
+                condition.whyTrue(c, reasons);
             } else {
                 reasons.add("facts not known (applied as a precaution)");
             }
         }
-        for (Route r : conflict.whenRoutesAny()) {
-            if (acc.routes.contains(r)) {
-                reasons.add("route " + r + " is recommended");
+        Route[] routes = conflict.whenRoutesList;
+        for (int i = 0; i < routes.length; i++) {
+            if ((acc.routes & (1L << routes[i].ordinal())) != 0) {
+                reasons.add(conflict.routeReasons[i]);
             }
         }
-        for (ForbiddenAction f : conflict.whenForbiddenAny()) {
-            if (acc.forbidden.contains(f)) {
-                reasons.add(f + " is forbidden");
+        ForbiddenAction[] forbidden = conflict.whenForbiddenList;
+        for (int i = 0; i < forbidden.length; i++) {
+            if ((acc.forbidden & (1L << forbidden[i].ordinal())) != 0) {
+                reasons.add(conflict.forbiddenReasons[i]);
             }
         }
-        acc.forbidden.addAll(conflict.addForbiddenActions());
-        conflict.removeRequiredActions().forEach(acc.required::remove);
-        conflict.removeRoutes().forEach(acc.routes::remove);
-        acc.routes.addAll(conflict.addRoutes());
-        acc.fired.put(conflict.id(), new FiredRule(conflict.id(), conflict.title(),
-                explain(conflict.explanation(), reasons, List.of()), conflict.citations()));
-    }
-
-    private static String explain(String template, List<String> reasons, List<String> extras) {
-        String because = reasons.isEmpty() ? "its conditions hold" : String.join(" and ", reasons);
-        StringBuilder sb = new StringBuilder();
-        if (template != null && template.contains("{because}")) {
-            sb.append(template.replace("{because}", because));
-        } else {
-            if (template != null && !template.isBlank()) {
-                sb.append(template.strip()).append(' ');
-            }
-            sb.append("Fired because ").append(because).append('.');
-        }
-        for (String extra : extras) {
-            sb.append(" Also: ").append(extra).append('.');
-        }
-        return sb.toString();
+        acc.forbidden |= conflict.addForbidden;
+        acc.required &= ~conflict.removeRequired;
+        acc.routes &= ~conflict.removeRoutes;
+        acc.routes |= conflict.addRoutes;
+        String explanation = conflict.explanation.build(reasons, List.of());
+        acc.fire(conflict.slot, new FiredRule(conflict.id, conflict.conflict.title(), explanation,
+                conflict.conflict.citations()));
     }
 
     private static Recommendation failClosed(RuleSet ruleSet, String error) {
@@ -170,47 +188,89 @@ public final class RuleEngine {
                 List.of(error));
     }
 
+    private static final Route[] ROUTES = Route.values();
+    private static final RequiredAction[] REQUIRED = RequiredAction.values();
+    private static final ForbiddenAction[] FORBIDDEN = ForbiddenAction.values();
+    private static final long MANAGE_INTERNALLY = 1L << Route.MANAGE_INTERNALLY_ELIGIBLE.ordinal();
+
+    /** Unions as bit masks by ordinal (every enum here has fewer than 64 values); fired rules by id slot. */
     private static final class Accumulator {
-        final EnumSet<Route> routes = EnumSet.noneOf(Route.class);
-        final EnumSet<RequiredAction> required = EnumSet.noneOf(RequiredAction.class);
-        final EnumSet<ForbiddenAction> forbidden = EnumSet.noneOf(ForbiddenAction.class);
+        long routes;
+        long required;
+        long forbidden;
         final TreeSet<String> missing = new TreeSet<>();
-        final TreeMap<String, FiredRule> fired = new TreeMap<>();
+        FiredRule[] fired;
+        int firedCount;
         final List<String> errors = new ArrayList<>();
+        Compiled.Reasons reasons;
+        Compiled.Reasons alsoReasons;
         Urgency urgency;
         boolean withdrawInternalHandling;
         boolean dslDecision;
 
-        void add(Outcome o) {
-            routes.addAll(o.routes());
-            required.addAll(o.requiredActions());
-            forbidden.addAll(o.forbiddenActions());
-            urgency = Urgency.highest(urgency, o.urgency());
-            withdrawInternalHandling |= o.withdrawsInternalHandling();
-            dslDecision |= o.dslDecisionRequired();
+        void start(Compiled compiled) {
+            fired = new FiredRule[compiled.slots];
+            Compiled.DefinitionMemo memo = new Compiled.DefinitionMemo(compiled.definitions);
+            reasons = new Compiled.Reasons(memo);
+            alsoReasons = new Compiled.Reasons(memo);
         }
 
-        void ask(Condition condition, EvaluationContext c) {
-            condition.missing(c, missing);
+        void add(Compiled.COutcome o) {
+            routes |= o.routes;
+            required |= o.required;
+            forbidden |= o.forbidden;
+            urgency = Urgency.highest(urgency, o.urgency);
+            withdrawInternalHandling |= o.withdraws;
+            dslDecision |= o.dslDecision;
+        }
+
+        /** As a put into a map sorted by id: a later rule with the same id replaces the earlier one. */
+        void fire(int slot, FiredRule rule) {
+            if (slot < 0) {
+                throw new NullPointerException();
+            }
+            if (fired[slot] == null) {
+                firedCount++;
+            }
+            fired[slot] = rule;
         }
 
         Recommendation build(RuleSet ruleSet, Map<String, Object> derivedFacts) {
             boolean failed = !errors.isEmpty();
             // Unresolved triggers (missing facts) withhold internal handling just as a fired referral does.
             if (withdrawInternalHandling || !missing.isEmpty() || failed) {
-                routes.remove(Route.MANAGE_INTERNALLY_ELIGIBLE);
+                routes &= ~MANAGE_INTERNALLY;
             }
-            routes.add(Route.DSL_REVIEW);
+            routes |= 1L << Route.DSL_REVIEW.ordinal();
             if (failed) {
                 urgency = Urgency.highest(urgency, FLOOR_ON_ERROR);
-                forbidden.add(ForbiddenAction.AUTO_CLOSE_WITHOUT_DSL);
+                forbidden |= 1L << ForbiddenAction.AUTO_CLOSE_WITHOUT_DSL.ordinal();
             }
-            boolean decision = dslDecision || failed || !missing.isEmpty()
-                    || routes.contains(Route.MANAGE_INTERNALLY_ELIGIBLE);
+            boolean decision = dslDecision || failed || !missing.isEmpty() || (routes & MANAGE_INTERNALLY) != 0;
+            FiredRule[] firedRules = new FiredRule[firedCount];
+            int n = 0;
+            for (FiredRule f : fired) {
+                if (f != null) {
+                    firedRules[n++] = f;
+                }
+            }
             return new Recommendation(ruleSet.ruleSetId(), ruleSet.version(), ruleSet.sha256(),
-                    List.copyOf(routes), urgency == null ? Urgency.REVIEW : urgency, List.copyOf(required),
-                    List.copyOf(forbidden), decision, List.copyOf(missing), List.copyOf(fired.values()),
+                    list(routes, ROUTES), urgency == null ? Urgency.REVIEW : urgency, list(required, REQUIRED),
+                    list(forbidden, FORBIDDEN), decision, List.copyOf(missing), List.of(firedRules),
                     derivedFacts, List.copyOf(errors));
+        }
+
+        /** The set members in declaration order, as List.copyOf(anEnumSet) would give them. */
+        private static <E extends Enum<E>> List<E> list(long mask, E[] values) {
+            Object[] out = new Object[Long.bitCount(mask)];
+            int n = 0;
+            while (mask != 0) {
+                out[n++] = values[Long.numberOfTrailingZeros(mask)];
+                mask &= mask - 1;
+            }
+            @SuppressWarnings("unchecked")
+            List<E> list = (List<E>) (List<?>) List.of(out);
+            return list;
         }
     }
 }
