@@ -9,14 +9,19 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 mkdir -p .local
 PG_PID=""
+APP_PID=""
 
 cleanup() {
+    trap - EXIT INT TERM
+    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
     [ -n "$PG_PID" ] && kill "$PG_PID" 2>/dev/null && wait "$PG_PID" 2>/dev/null || true
     if [ -z "${OIDC_AUTH_SERVER_URL:-}" ]; then
         deploy/keycloak/keycloak.sh stop || true
     fi
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 echo "==> Building the service (tests skipped; run 'mvn -B verify' for them)"
 mvn -B -q package -DskipTests
@@ -41,4 +46,7 @@ if [ -z "${DB_URL:-}" ]; then
 fi
 
 echo "==> dsl-triage on http://127.0.0.1:${PORT:-8080} (Ctrl-C stops everything)"
-java -Dquarkus.profile=local -jar target/quarkus-app/quarkus-run.jar
+# In the background + wait, so that Ctrl-C or a TERM reaches this script at once and everything is stopped in order.
+java -Dquarkus.profile=local -jar target/quarkus-app/quarkus-run.jar &
+APP_PID=$!
+wait "$APP_PID"
