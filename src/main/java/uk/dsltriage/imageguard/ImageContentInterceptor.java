@@ -39,7 +39,7 @@ public class ImageContentInterceptor implements ReaderInterceptor {
     @Context
     UriInfo uri;
 
-    @ConfigProperty(name = "dsltriage.guard.max-body-bytes", defaultValue = "65536")
+    @ConfigProperty(name = JsonOnlyRequestFilter.MAX_BODY_BYTES, defaultValue = JsonOnlyRequestFilter.MAX_BODY_BYTES_DEFAULT)
     long maxBodyBytes;
 
     @Override

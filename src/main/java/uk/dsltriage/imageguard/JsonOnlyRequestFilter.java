@@ -15,9 +15,12 @@ import uk.dsltriage.common.problem.ProblemType;
  */
 public class JsonOnlyRequestFilter {
 
+    static final String MAX_BODY_BYTES = "dsltriage.guard.max-body-bytes";
+    static final String MAX_BODY_BYTES_DEFAULT = "65536";
+
     private final long maxBodyBytes;
 
-    public JsonOnlyRequestFilter(@ConfigProperty(name = "dsltriage.guard.max-body-bytes", defaultValue = "65536") long maxBodyBytes) {
+    public JsonOnlyRequestFilter(@ConfigProperty(name = MAX_BODY_BYTES, defaultValue = MAX_BODY_BYTES_DEFAULT) long maxBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
     }
 

@@ -595,39 +595,21 @@ final class TextInspector {
     /** Decodes base64/base64url from {@code i}, skipping whitespace, stopping at any other character, '=' or
      *  when {@code max} bytes are produced. @return bytes produced */
     private static int decodeBase64(char[] c, int i, int end, byte[] out, int max) {
+        return decodeBase64(c, i, end, out, max, null);
+    }
+
+    private static int decodeBase64Full(char[] c, int i, int end, byte[] out, int[] consumed) {
+        return decodeBase64(c, i, end, out, out.length, consumed);
+    }
+
+    /** The one base64 decoder; {@code consumed[0]}, when given, receives the index where decoding stopped. */
+    private static int decodeBase64(char[] c, int i, int end, byte[] out, int max, int[] consumed) {
         int acc = 0;
         int bits = 0;
         int n = 0;
         int limit = Math.min(max, out.length);
-        for (int k = i; k < end && n < limit; k++) {
-            char ch = c[k];
-            if (ch >= 0x80) {
-                break;
-            }
-            int v = B64[ch];
-            if (v == -2) {
-                continue;
-            }
-            if (v < 0) {
-                break;
-            }
-            acc = (acc << 6) | v;
-            bits += 6;
-            if (bits >= 8) {
-                bits -= 8;
-                out[n++] = (byte) (acc >> bits);
-                acc &= (1 << bits) - 1;
-            }
-        }
-        return n;
-    }
-
-    private static int decodeBase64Full(char[] c, int i, int end, byte[] out, int[] consumed) {
-        int acc = 0;
-        int bits = 0;
-        int n = 0;
         int k = i;
-        for (; k < end && n < out.length; k++) {
+        for (; k < end && n < limit; k++) {
             char ch = c[k];
             if (ch >= 0x80) {
                 break;
@@ -647,7 +629,9 @@ final class TextInspector {
                 acc &= (1 << bits) - 1;
             }
         }
-        consumed[0] = k;
+        if (consumed != null) {
+            consumed[0] = k;
+        }
         return n;
     }
 

@@ -186,14 +186,19 @@ public class IncidentService {
     }
 
     private IncidentView view(Incident incident) {
-        List<IncidentAddendum> rows = addenda.of(incident);
+        List<AddendumView> addendumViews = addenda.of(incident).stream().map(this::addendumView).toList();
         TriageFactsBody original = json.read(incident.factsJson, TriageFactsBody.class);
-        TriageFactsBody current = currentFacts(incident, rows);
+        TriageFactsBody current = original;
+        for (AddendumView addendum : addendumViews) {
+            if (addendum.revisedFacts() != null) {
+                current = addendum.revisedFacts();
+            }
+        }
         Optional<TriageRecommendation> latest = recommendations.latest(incident.id);
         return new IncidentView(incident.id, incident.schoolUrn, incident.status, incident.recordedBy, incident.recordedAt,
                 incident.occurredAt, incident.location, incident.account, incident.childVoice, original, current,
                 json.read(incident.imageMetadataJson, uk.dsltriage.imageguard.api.ImageMetadataBody.class),
-                rows.stream().map(this::addendumView).toList(), latest.map(triage::view).orElse(null));
+                addendumViews, latest.map(triage::view).orElse(null));
     }
 
     private AddendumView addendumView(IncidentAddendum a) {

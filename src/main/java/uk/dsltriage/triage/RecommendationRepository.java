@@ -28,6 +28,10 @@ public class RecommendationRepository implements PanacheRepositoryBase<TriageRec
     }
 
     public int nextSequence(UUID incidentId) {
-        return latest(incidentId).map(r -> r.sequence + 1).orElse(1);
+        Integer max = getEntityManager()
+                .createQuery("select max(r.sequence) from TriageRecommendation r where r.incidentId = :id", Integer.class)
+                .setParameter("id", incidentId)
+                .getSingleResult();
+        return max == null ? 1 : max + 1;
     }
 }

@@ -103,7 +103,7 @@ class ImageGuardHttpTest {
         probes.add(new Probe(addenda, "{\"account\": \"Further information.\", \"extra\": [[" + value + "]]}", null));
         if (sample.isString()) {
             String inner = value.substring(1, value.length() - 1);
-            probes.add(new Probe(incidents, Fixtures.incident().replaceFirst("\"account\": \"[^\"]*\"", "\"account\": " + quoted(value)),
+            probes.add(new Probe(incidents, Fixtures.incident().replaceFirst("\"account\": \"[^\"]*\"", "\"account\": " + escapedDollar(value)),
                     "account"));
             probes.add(new Probe(incidents, Fixtures.incident().replace("\"ref\": \"P2\"", "\"ref\": " + value),
                     "participants[1].ref"));
@@ -125,10 +125,6 @@ class ImageGuardHttpTest {
     private static String withField(String body, String name, String jsonValue) {
         int brace = body.indexOf('{');
         return body.substring(0, brace + 1) + " \"" + name + "\": " + jsonValue + "," + body.substring(brace + 1);
-    }
-
-    private static String quoted(String value) {
-        return escapedDollar(value);
     }
 
     /** String.replace is literal, but replaceFirst treats $ and \ specially. */

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -124,7 +123,7 @@ public class IncidentResource {
             description = "Appends an addendum with its author and time. When it carries revised facts the incident is triaged again; earlier recommendations are kept.")
     @APIResponse(responseCode = "201", description = "Appended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddendumView.class)))
-    public Response addAddendum(@PathParam("id") UUID id, @NotNull @Valid AddAddendumRequest request, @Context UriInfo uri) {
+    public Response addAddendum(@PathParam("id") UUID id, @NotNull @Valid AddAddendumRequest request) {
         AddendumView addendum = service.addAddendum(user.schoolScope(), id, request);
         return Response.status(Response.Status.CREATED).entity(addendum).build();
     }
@@ -169,13 +168,11 @@ public class IncidentResource {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return Optional.of(value).flatMap(v -> {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(v)) {
-                    return Optional.of(constant);
-                }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
             }
-            return Optional.empty();
-        }).orElseThrow(() -> ProblemException.invalid(name, "not one of the allowed values"));
+        }
+        throw ProblemException.invalid(name, "not one of the allowed values");
     }
 }

@@ -3,7 +3,9 @@ package uk.dsltriage.triage.api;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -80,19 +82,22 @@ public record FactsBody(
         Boolean statutoryReportingExemptionApplies,
         @Min(0) @Max(400) Integer unexplainedAbsenceDays) {
 
-    /** The boolean facts that are known or explicitly unknown, by vocabulary name; absent ones are left out. */
+    /** The Boolean components, looked up once: every triage evaluation reads them. */
+    private static final List<RecordComponent> BOOLEAN_COMPONENTS = Arrays.stream(FactsBody.class.getRecordComponents())
+            .filter(c -> c.getType() == Boolean.class)
+            .toList();
+
+    /** The boolean facts that are known, by vocabulary name; unknown (null) ones are left out. */
     public Map<String, Boolean> booleanFacts() {
         Map<String, Boolean> values = new LinkedHashMap<>();
-        for (RecordComponent component : FactsBody.class.getRecordComponents()) {
-            if (component.getType() == Boolean.class) {
-                try {
-                    Boolean value = (Boolean) component.getAccessor().invoke(this);
-                    if (value != null) {
-                        values.put(component.getName(), value);
-                    }
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("record accessor not callable: " + component.getName(), e);
+        for (RecordComponent component : BOOLEAN_COMPONENTS) {
+            try {
+                Boolean value = (Boolean) component.getAccessor().invoke(this);
+                if (value != null) {
+                    values.put(component.getName(), value);
                 }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("record accessor not callable: " + component.getName(), e);
             }
         }
         return values;
