@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import uk.dsltriage.triage.rules.IncidentType;
+import uk.dsltriage.vocabulary.IncidentType;
 
 /**
  * A concern as first recorded. The account and the original facts are never changed: later information is an

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import uk.dsltriage.security.AccessScope;
-import uk.dsltriage.triage.rules.IncidentType;
+import uk.dsltriage.vocabulary.IncidentType;
 
 /**
  * Incident queries, always within the caller's school and, for staff, their own records. There is deliberately no

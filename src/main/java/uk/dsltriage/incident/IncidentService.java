@@ -34,7 +34,7 @@ import uk.dsltriage.triage.TriageService;
 import uk.dsltriage.triage.TriageTrigger;
 import uk.dsltriage.triage.api.ParticipantBody;
 import uk.dsltriage.triage.api.TriageFactsBody;
-import uk.dsltriage.triage.rules.IncidentType;
+import uk.dsltriage.vocabulary.IncidentType;
 
 /** Recording concerns, appending later information, and reading them back within the caller's scope. */
 @ApplicationScoped
@@ -169,7 +169,7 @@ public class IncidentService {
     /** A DSL's explicit re-triage of the current facts under a chosen rule-set version; earlier ones are kept. */
     @Transactional
     public uk.dsltriage.triage.api.RecommendationView retriage(AccessScope scope, UUID incidentId,
-            uk.dsltriage.triage.rules.RuleSet ruleSet) {
+            uk.dsltriage.rules.RuleSet ruleSet) {
         Incident incident = incidents.lockInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
         TriageFactsBody current = currentFacts(incident, addenda.of(incident));
         TriageRecommendation row = triage.recordFor(incident.id, current, TriageTrigger.RETRIAGE, scope.userId(), ruleSet);
@@ -197,7 +197,7 @@ public class IncidentService {
         Optional<TriageRecommendation> latest = recommendations.latest(incident.id);
         return new IncidentView(incident.id, incident.schoolUrn, incident.status, incident.recordedBy, incident.recordedAt,
                 incident.occurredAt, incident.location, incident.account, incident.childVoice, original, current,
-                json.read(incident.imageMetadataJson, uk.dsltriage.imageguard.api.ImageMetadataBody.class),
+                json.read(incident.imageMetadataJson, uk.dsltriage.incident.api.ImageMetadataBody.class),
                 addendumViews, latest.map(triage::view).orElse(null));
     }
 

@@ -34,6 +34,11 @@ public class CurrentUser {
         return subject == null || subject.isBlank() ? identity.getPrincipal().getName() : subject;
     }
 
+    /** The token issuer (checked against the configured one by OIDC before this runs). */
+    public String issuer() {
+        return token == null ? null : token.getIssuer();
+    }
+
     public Optional<String> schoolUrn() {
         return claim(Roles.SCHOOL_CLAIM).filter(v -> URN.matcher(v).matches());
     }
@@ -46,19 +51,19 @@ public class CurrentUser {
     public AccessScope schoolScope() {
         String urn = schoolUrn().orElseThrow(() -> ProblemException.forbidden(
                 "Your account is not linked to a school (the school_urn claim is missing)."));
-        return new AccessScope(userId(), urn, null, identity.getRoles());
+        return new AccessScope(issuer(), userId(), urn, null, identity.getRoles());
     }
 
     /** Scope for local-authority records; 403 when the token has no valid la_code. */
     public AccessScope localAuthorityScope() {
         String code = laCode().orElseThrow(() -> ProblemException.forbidden(
                 "Your account is not linked to a local authority (the la_code claim is missing)."));
-        return new AccessScope(userId(), null, code, identity.getRoles());
+        return new AccessScope(issuer(), userId(), null, code, identity.getRoles());
     }
 
     /** For callers whose role needs no school or authority, such as rules administrators. */
     public AccessScope unscoped() {
-        return new AccessScope(userId(), schoolUrn().orElse(null), laCode().orElse(null), identity.getRoles());
+        return new AccessScope(issuer(), userId(), schoolUrn().orElse(null), laCode().orElse(null), identity.getRoles());
     }
 
     private Optional<String> claim(String name) {

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import uk.dsltriage.triage.rules.RuleSet;
-import uk.dsltriage.triage.rules.RuleSetCatalog;
-import uk.dsltriage.triage.rules.codec.RuleSetLoader;
+import uk.dsltriage.rules.RuleSet;
+import uk.dsltriage.rules.RuleSetCatalog;
+import uk.dsltriage.rules.codec.RuleSetLoader;
 
 /**
  * The rule sets shipped with this build, loaded and validated once at start-up (an invalid rule file stops the

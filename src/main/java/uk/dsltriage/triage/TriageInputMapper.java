@@ -7,10 +7,10 @@ import uk.dsltriage.triage.api.FactsBody;
 import uk.dsltriage.triage.api.ParticipantBody;
 import uk.dsltriage.triage.api.ReporterBody;
 import uk.dsltriage.triage.api.TriageFactsBody;
-import uk.dsltriage.triage.rules.DslAttestation;
-import uk.dsltriage.triage.rules.Participant;
-import uk.dsltriage.triage.rules.Reporter;
-import uk.dsltriage.triage.rules.TriageInput;
+import uk.dsltriage.rules.DslAttestation;
+import uk.dsltriage.rules.Participant;
+import uk.dsltriage.rules.Reporter;
+import uk.dsltriage.rules.TriageInput;
 
 /** Turns the API's facts into the engine's input. Pure and total: absent parts stay absent (unknown). */
 public final class TriageInputMapper {

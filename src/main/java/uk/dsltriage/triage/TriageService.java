@@ -9,9 +9,9 @@ import java.util.UUID;
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.triage.api.RecommendationView;
 import uk.dsltriage.triage.api.TriageFactsBody;
-import uk.dsltriage.triage.rules.Recommendation;
-import uk.dsltriage.triage.rules.RuleEngine;
-import uk.dsltriage.triage.rules.RuleSet;
+import uk.dsltriage.rules.Recommendation;
+import uk.dsltriage.rules.RuleEngine;
+import uk.dsltriage.rules.RuleSet;
 
 /** Runs the rules engine on an incident's facts and keeps every recommendation it makes, replayable. */
 @ApplicationScoped

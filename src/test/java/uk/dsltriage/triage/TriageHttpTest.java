@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.support.Fixtures;
 import uk.dsltriage.support.Persona;
-import uk.dsltriage.triage.rules.Recommendation;
+import uk.dsltriage.rules.Recommendation;
 
 @QuarkusTest
 class TriageHttpTest {

@@ -37,7 +37,7 @@ import uk.dsltriage.incident.IncidentStatus;
 import uk.dsltriage.security.CurrentUser;
 import uk.dsltriage.security.Roles;
 import uk.dsltriage.triage.api.RecommendationView;
-import uk.dsltriage.triage.rules.IncidentType;
+import uk.dsltriage.vocabulary.IncidentType;
 
 @Path("/api/v1/incidents")
 @Tag(name = "Incidents", description = "Record concerns, add later information, read them back")

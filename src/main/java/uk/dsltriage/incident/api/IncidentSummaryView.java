@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.dsltriage.incident.IncidentStatus;
 import uk.dsltriage.incident.Location;
-import uk.dsltriage.triage.rules.IncidentType;
+import uk.dsltriage.vocabulary.IncidentType;
 
 @Schema(name = "IncidentSummary", description = "A list entry: no narrative, no participants")
 public record IncidentSummaryView(UUID id, IncidentStatus status, List<IncidentType> incidentTypes, Instant occurredAt,

@@ -22,7 +22,7 @@ public record IncidentView(
         String childVoice,
         @Schema(description = "The facts as first recorded") TriageFactsBody facts,
         @Schema(description = "The facts in force: the latest revision, or the original") TriageFactsBody currentFacts,
-        uk.dsltriage.imageguard.api.ImageMetadataBody imageMetadata,
+        uk.dsltriage.incident.api.ImageMetadataBody imageMetadata,
         List<AddendumView> addenda,
         @Schema(description = "The latest recommendation; earlier ones are at /recommendations") RecommendationView recommendation) {
 }

@@ -8,16 +8,16 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import uk.dsltriage.imageguard.api.ImageMetadataBody;
+import uk.dsltriage.incident.api.ImageMetadataBody;
 import uk.dsltriage.incident.Location;
 import uk.dsltriage.triage.api.AttestationBody;
 import uk.dsltriage.triage.api.FactsBody;
 import uk.dsltriage.triage.api.ParticipantBody;
 import uk.dsltriage.triage.api.ReporterBody;
 import uk.dsltriage.triage.api.TriageFactsSource;
-import uk.dsltriage.triage.rules.IncidentType;
-import uk.dsltriage.triage.rules.SexualViolenceType;
-import uk.dsltriage.triage.rules.VictimWishes;
+import uk.dsltriage.vocabulary.IncidentType;
+import uk.dsltriage.vocabulary.SexualViolenceType;
+import uk.dsltriage.vocabulary.VictimWishes;
 
 /**
  * A concern as a member of staff records it: what happened, factually, and the structured facts triage reads. Has no

@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import uk.dsltriage.triage.rules.ParticipantRole;
-import uk.dsltriage.triage.rules.StaffRole;
+import uk.dsltriage.vocabulary.ParticipantRole;
+import uk.dsltriage.vocabulary.StaffRole;
 
 @Schema(name = "Participant", description = "A person involved, by a local pseudonymous reference: never a name.")
 public record ParticipantBody(

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.dsltriage.triage.TriageTrigger;
-import uk.dsltriage.triage.rules.FiredRule;
-import uk.dsltriage.triage.rules.ForbiddenAction;
-import uk.dsltriage.triage.rules.Recommendation;
-import uk.dsltriage.triage.rules.RequiredAction;
-import uk.dsltriage.triage.rules.Route;
-import uk.dsltriage.triage.rules.Urgency;
+import uk.dsltriage.rules.FiredRule;
+import uk.dsltriage.vocabulary.ForbiddenAction;
+import uk.dsltriage.rules.Recommendation;
+import uk.dsltriage.vocabulary.RequiredAction;
+import uk.dsltriage.vocabulary.Route;
+import uk.dsltriage.vocabulary.Urgency;
 
 /**
  * A recommendation as vocabulary.md defines it. For a stored one, {@code id}, {@code sequence}, {@code trigger} and

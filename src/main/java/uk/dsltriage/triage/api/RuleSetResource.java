@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.triage.RuleSets;
-import uk.dsltriage.triage.rules.RuleSet;
+import uk.dsltriage.rules.RuleSet;
 
 /** The rules in force and their citations, open to every authenticated user for transparency. */
 @Path("/api/v1/rulesets")

@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import uk.dsltriage.triage.rules.IncidentType;
-import uk.dsltriage.triage.rules.SexualViolenceType;
-import uk.dsltriage.triage.rules.VictimWishes;
+import uk.dsltriage.vocabulary.IncidentType;
+import uk.dsltriage.vocabulary.SexualViolenceType;
+import uk.dsltriage.vocabulary.VictimWishes;
 
 /** The input of triage (vocabulary.md "Incident facts"): the body of a dry-run evaluation. */
 @Schema(name = "TriageFacts", description = "The structured facts of an incident, the input of triage.")

@@ -2,9 +2,9 @@ package uk.dsltriage.triage.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import uk.dsltriage.triage.rules.IncidentType;
-import uk.dsltriage.triage.rules.SexualViolenceType;
-import uk.dsltriage.triage.rules.VictimWishes;
+import uk.dsltriage.vocabulary.IncidentType;
+import uk.dsltriage.vocabulary.SexualViolenceType;
+import uk.dsltriage.vocabulary.VictimWishes;
 
 /** Anything that carries the triage facts: a dry-run body, an incident, or an addendum's revised facts. */
 public interface TriageFactsSource {

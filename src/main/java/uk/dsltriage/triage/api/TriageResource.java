@@ -23,7 +23,7 @@ import uk.dsltriage.security.CurrentUser;
 import uk.dsltriage.security.Roles;
 import uk.dsltriage.triage.RuleSets;
 import uk.dsltriage.triage.TriageService;
-import uk.dsltriage.triage.rules.RuleSet;
+import uk.dsltriage.rules.RuleSet;
 
 @Path("/api/v1/triage")
 @Tag(name = "Triage", description = "Map facts to threshold guidance")

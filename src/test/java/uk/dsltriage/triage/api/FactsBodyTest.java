@@ -6,7 +6,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import uk.dsltriage.triage.rules.KnownFacts;
+import uk.dsltriage.rules.KnownFacts;
 
 class FactsBodyTest {
 

@@ -14,20 +14,20 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import uk.dsltriage.triage.rules.DslAttestation;
-import uk.dsltriage.triage.rules.IncidentType;
-import uk.dsltriage.triage.rules.KnownFacts;
-import uk.dsltriage.triage.rules.Participant;
-import uk.dsltriage.triage.rules.ParticipantRole;
-import uk.dsltriage.triage.rules.Recommendation;
-import uk.dsltriage.triage.rules.Reporter;
-import uk.dsltriage.triage.rules.RuleEngine;
-import uk.dsltriage.triage.rules.RuleSet;
-import uk.dsltriage.triage.rules.SexualViolenceType;
-import uk.dsltriage.triage.rules.StaffRole;
-import uk.dsltriage.triage.rules.TriageInput;
-import uk.dsltriage.triage.rules.VictimWishes;
-import uk.dsltriage.triage.rules.codec.RuleSetLoader;
+import uk.dsltriage.rules.DslAttestation;
+import uk.dsltriage.vocabulary.IncidentType;
+import uk.dsltriage.rules.KnownFacts;
+import uk.dsltriage.rules.Participant;
+import uk.dsltriage.rules.ParticipantRole;
+import uk.dsltriage.rules.Recommendation;
+import uk.dsltriage.rules.Reporter;
+import uk.dsltriage.rules.RuleEngine;
+import uk.dsltriage.rules.RuleSet;
+import uk.dsltriage.vocabulary.SexualViolenceType;
+import uk.dsltriage.vocabulary.StaffRole;
+import uk.dsltriage.rules.TriageInput;
+import uk.dsltriage.vocabulary.VictimWishes;
+import uk.dsltriage.rules.codec.RuleSetLoader;
 
 /** Evaluations per second of the full baseline rule set. */
 @State(Scope.Benchmark)

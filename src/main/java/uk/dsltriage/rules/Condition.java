@@ -1,0 +1,678 @@
+package uk.dsltriage.rules;
+
+import uk.dsltriage.vocabulary.IncidentType;
+import uk.dsltriage.vocabulary.SexualViolenceType;
+import uk.dsltriage.vocabulary.VictimWishes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A rule condition: a small closed set of operators over the input, evaluated in three-valued
+ * logic. There is no expression language; a rule file can only combine these.
+ */
+public sealed interface Condition {
+
+    Tri eval(EvaluationContext c);
+
+    /** Adds the inputs that make this condition unknown; call only when {@link #eval} is UNKNOWN. */
+    void missing(EvaluationContext c, Set<String> out);
+
+    /** Adds plain-English reasons why this condition is true; call only when it is TRUE. */
+    void whyTrue(EvaluationContext c, List<String> out);
+
+    /** Adds plain-English reasons why this condition is false; call only when it is FALSE. */
+    void whyFalse(EvaluationContext c, List<String> out);
+
+    /** Nesting depth, 1 for a leaf. */
+    default int depth() {
+        return 1;
+    }
+
+    record All(List<Condition> items) implements Condition {
+        public All {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public Tri eval(EvaluationContext c) {
+            Tri result = Tri.TRUE;
+            for (Condition item : items) {
+                Tri t = item.eval(c);
+                if (t == Tri.FALSE) {
+                    return Tri.FALSE;
+                }
+                if (t == Tri.UNKNOWN) {
+                    result = Tri.UNKNOWN;
+                }
+            }
+            return result;
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            for (Condition item : items) {
+                if (item.eval(c) == Tri.UNKNOWN) {
+                    item.missing(c, out);
+                }
+            }
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            for (Condition item : items) {
+                item.whyTrue(c, out);
+            }
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            for (Condition item : items) {
+                if (item.eval(c) == Tri.FALSE) {
+                    item.whyFalse(c, out);
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public int depth() {
+            return 1 + items.stream().mapToInt(Condition::depth).max().orElse(0);
+        }
+    }
+
+    record Any(List<Condition> items) implements Condition {
+        public Any {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public Tri eval(EvaluationContext c) {
+            Tri result = Tri.FALSE;
+            for (Condition item : items) {
+                Tri t = item.eval(c);
+                if (t == Tri.TRUE) {
+                    return Tri.TRUE;
+                }
+                if (t == Tri.UNKNOWN) {
+                    result = Tri.UNKNOWN;
+                }
+            }
+            return result;
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            for (Condition item : items) {
+                if (item.eval(c) == Tri.UNKNOWN) {
+                    item.missing(c, out);
+                }
+            }
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            for (Condition item : items) {
+                if (item.eval(c) == Tri.TRUE) {
+                    item.whyTrue(c, out);
+                }
+            }
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            for (Condition item : items) {
+                item.whyFalse(c, out);
+            }
+        }
+
+        @Override
+        public int depth() {
+            return 1 + items.stream().mapToInt(Condition::depth).max().orElse(0);
+        }
+    }
+
+    record Not(Condition item) implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            return item.eval(c).not();
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            item.missing(c, out);
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            item.whyFalse(c, out);
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            item.whyTrue(c, out);
+        }
+
+        @Override
+        public int depth() {
+            return 1 + item.depth();
+        }
+    }
+
+    /** True only when the inner condition is known true; unknown reads as false. Used for scoping, never for triggers. */
+    record Definitely(Condition item) implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            return Tri.of(item.eval(c) == Tri.TRUE);
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            item.whyTrue(c, out);
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            if (item.eval(c) == Tri.FALSE) {
+                item.whyFalse(c, out);
+            } else {
+                Set<String> unknown = new java.util.TreeSet<>();
+                item.missing(c, unknown);
+                out.add(String.join(", ", unknown) + " not known");
+            }
+        }
+
+        @Override
+        public int depth() {
+            return 1 + item.depth();
+        }
+    }
+
+    /** True when the inner condition is true or unknown: a precaution. */
+    record Possibly(Condition item) implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            return Tri.of(item.eval(c) != Tri.FALSE);
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            if (item.eval(c) == Tri.TRUE) {
+                item.whyTrue(c, out);
+            } else {
+                Set<String> unknown = new java.util.TreeSet<>();
+                item.missing(c, unknown);
+                out.add(String.join(", ", unknown) + " unknown (treated as possible)");
+            }
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            item.whyFalse(c, out);
+        }
+
+        @Override
+        public int depth() {
+            return 1 + item.depth();
+        }
+    }
+
+    /**
+     * A named definition shared by several rules. Its value is computed once per evaluation and kept in
+     * the context's slot {@code slot}.
+     */
+    record Defined(String name, int slot, Condition condition) implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            Tri t = c.memo(slot);
+            if (t == null) {
+                t = condition.eval(c);
+                c.memo(slot, t);
+            }
+            return t;
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            condition.missing(c, out);
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            condition.whyTrue(c, out);
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            condition.whyFalse(c, out);
+        }
+
+        @Override
+        public int depth() {
+            return condition.depth();
+        }
+    }
+
+    record Always() implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            return Tri.TRUE;
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            out.add("a concern was logged");
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+        }
+    }
+
+    /** A boolean fact compared with an expected value; unknown when the fact is absent or null. */
+    record FactIs(String fact, boolean expected, int index) implements Condition {
+        public FactIs(String fact, boolean expected) {
+            this(fact, expected, KnownFacts.indexOf(fact));
+        }
+
+        @Override
+        public Tri eval(EvaluationContext c) {
+            Boolean v = c.fact(index);
+            return v == null ? Tri.UNKNOWN : Tri.of(v == expected);
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            out.add(fact);
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            out.add(fact + " is " + expected);
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            out.add(fact + " is " + !expected);
+        }
+    }
+
+    /** Crisp: the fact is absent or null. */
+    record FactUnknown(String fact) implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            return Tri.of(c.fact(fact) == null);
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            out.add(fact + " is unknown");
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            out.add(fact + " is known");
+        }
+    }
+
+    /** Crisp: the fact is true or unknown. */
+    record FactNotFalse(String fact) implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            return Tri.of(!Boolean.FALSE.equals(c.fact(fact)));
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            out.add(c.fact(fact) == null ? fact + " is unknown (treated as possible)" : fact + " is true");
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            out.add(fact + " is false");
+        }
+    }
+
+    /** A derived boolean (adultInvolved, anyUnder13InImage, powerImbalance) compared with an expected value. */
+    record DerivedIs(String name, boolean expected) implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            Tri t = c.derived().tri(name);
+            return expected ? t : t.not();
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            out.addAll(c.derived().missing(name));
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            describe(c, out);
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            describe(c, out);
+        }
+
+        private void describe(EvaluationContext c, List<String> out) {
+            Tri t = c.derived().tri(name);
+            out.add(name + " is " + (t == Tri.TRUE) + " (" + c.derived().reason(name) + ")");
+        }
+    }
+
+    record IncidentTypeIn(Set<IncidentType> types) implements Condition {
+        public IncidentTypeIn {
+            types = enumSet(types, IncidentType.class);
+        }
+
+        @Override
+        public Tri eval(EvaluationContext c) {
+            if (c.incidentTypes().isEmpty()) {
+                return Tri.UNKNOWN;
+            }
+            for (IncidentType t : c.incidentTypes()) {
+                if (types.contains(t)) {
+                    return Tri.TRUE;
+                }
+            }
+            return Tri.FALSE;
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            out.add("incidentTypes");
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            List<String> matched = new ArrayList<>();
+            for (IncidentType t : c.incidentTypes()) {
+                if (types.contains(t)) {
+                    matched.add(t.name());
+                }
+            }
+            out.add("incident type is " + String.join(" and ", matched));
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            out.add("incident type is none of " + sorted(types));
+        }
+    }
+
+    record SexualViolenceTypeIn(Set<SexualViolenceType> types) implements Condition {
+        public SexualViolenceTypeIn {
+            types = enumSet(types, SexualViolenceType.class);
+        }
+
+        @Override
+        public Tri eval(EvaluationContext c) {
+            SexualViolenceType t = c.sexualViolenceType();
+            return t == null ? Tri.UNKNOWN : Tri.of(types.contains(t));
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            out.add("sexualViolenceType");
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            out.add("sexualViolenceType is " + c.sexualViolenceType());
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            out.add("sexualViolenceType is " + c.sexualViolenceType());
+        }
+    }
+
+    record VictimWishesIn(Set<VictimWishes> wishes) implements Condition {
+        public VictimWishesIn {
+            wishes = enumSet(wishes, VictimWishes.class);
+        }
+
+        @Override
+        public Tri eval(EvaluationContext c) {
+            VictimWishes w = c.victimWishes();
+            return w == null ? Tri.UNKNOWN : Tri.of(wishes.contains(w));
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            out.add("victimWishes");
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            out.add("victimWishes is " + c.victimWishes());
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            out.add("victimWishes is " + c.victimWishes());
+        }
+    }
+
+    /** unexplainedAbsenceDays or ageGap compared with a constant. */
+    record NumberCompare(String name, Comparison comparison) implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            return comparison.evaluate(lo(c), hi(c));
+        }
+
+        private long lo(EvaluationContext c) {
+            if ("ageGap".equals(name)) {
+                return c.derived().ageGapLo();
+            }
+            Integer days = c.unexplainedAbsenceDays();
+            return days == null ? 0 : days;
+        }
+
+        private long hi(EvaluationContext c) {
+            if ("ageGap".equals(name)) {
+                return c.derived().ageGapHi();
+            }
+            Integer days = c.unexplainedAbsenceDays();
+            return days == null ? DerivedFacts.NO_UPPER_BOUND : days;
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            if ("ageGap".equals(name)) {
+                out.addAll(c.derived().missing("ageGap"));
+            } else {
+                out.add(name);
+            }
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            describe(c, out, "");
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            describe(c, out, "not ");
+        }
+
+        private void describe(EvaluationContext c, List<String> out, String negation) {
+            boolean exact = lo(c) == hi(c);
+            out.add(name + " is " + (exact ? "" : "at least ") + lo(c) + " (" + negation + comparison.text() + ")");
+        }
+    }
+
+    int MAX_PARTICIPANTS_EXPLAINED = 3;
+
+    record AnyParticipant(ParticipantCondition condition) implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            if (c.participantCount() == 0) {
+                return Tri.UNKNOWN;
+            }
+            Tri result = Tri.FALSE;
+            for (int i = 0; i < c.participantCount(); i++) {
+                Tri t = condition.eval(c, i);
+                if (t == Tri.TRUE) {
+                    return Tri.TRUE;
+                }
+                if (t == Tri.UNKNOWN) {
+                    result = Tri.UNKNOWN;
+                }
+            }
+            return result;
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            if (c.participantCount() == 0) {
+                out.add("participants");
+            }
+            for (int i = 0; i < c.participantCount(); i++) {
+                if (condition.eval(c, i) == Tri.UNKNOWN) {
+                    condition.missing(c, i, out);
+                }
+            }
+        }
+
+        /** Names the first few matching participants only; explanations stay readable with large groups. */
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            int shown = 0;
+            int more = 0;
+            for (int i = 0; i < c.participantCount(); i++) {
+                if (condition.eval(c, i) == Tri.TRUE) {
+                    if (shown == MAX_PARTICIPANTS_EXPLAINED) {
+                        more++;
+                        continue;
+                    }
+                    List<String> reasons = new ArrayList<>();
+                    condition.whyTrue(c, i, reasons);
+                    out.add(c.describe(i) + " matches: " + String.join(" and ", reasons));
+                    shown++;
+                }
+            }
+            if (more > 0) {
+                out.add(more + " more participant(s) match");
+            }
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            out.add("no participant has (" + condition.describe() + ")");
+        }
+
+        @Override
+        public int depth() {
+            return 1 + condition.depth();
+        }
+    }
+
+    record ReporterIs(String attribute, boolean expected) implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            Reporter r = c.reporter();
+            Boolean v = r == null ? null : "isDsl".equals(attribute) ? r.isDsl() : r.isTeacher();
+            return v == null ? Tri.UNKNOWN : Tri.of(v == expected);
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+            out.add("reporter." + attribute);
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            out.add("reporter." + attribute + " is " + expected);
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            out.add("reporter." + attribute + " is " + !expected);
+        }
+    }
+
+    /** Crisp: the DSL attestation in the input is complete (all three parts true). */
+    record AttestationComplete() implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            return Tri.of(c.attestation() != null && c.attestation().allConfirmed());
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            out.add("the DSL attestation is complete");
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            out.add("the DSL attestation is not complete");
+        }
+    }
+
+    record FlagEnabled(String flag) implements Condition {
+        @Override
+        public Tri eval(EvaluationContext c) {
+            return Tri.of(c.flag(flag));
+        }
+
+        @Override
+        public void missing(EvaluationContext c, Set<String> out) {
+        }
+
+        @Override
+        public void whyTrue(EvaluationContext c, List<String> out) {
+            out.add("flag " + flag + " is enabled");
+        }
+
+        @Override
+        public void whyFalse(EvaluationContext c, List<String> out) {
+            out.add("flag " + flag + " is disabled");
+        }
+    }
+
+    /** An unmodifiable EnumSet copy: membership is a bit test on the hot path. */
+    static <E extends Enum<E>> Set<E> enumSet(Set<E> values, Class<E> type) {
+        java.util.EnumSet<E> set = java.util.EnumSet.noneOf(type);
+        set.addAll(values);
+        return java.util.Collections.unmodifiableSet(set);
+    }
+
+    /** "[A, B]" in declaration order (the sets are EnumSets); no streams, it runs on explanation paths. */
+    static String sorted(Set<? extends Enum<?>> values) {
+        StringBuilder sb = new StringBuilder("[");
+        for (Enum<?> v : values) {
+            if (sb.length() > 1) {
+                sb.append(", ");
+            }
+            sb.append(v.name());
+        }
+        return sb.append(']').toString();
+    }
+}

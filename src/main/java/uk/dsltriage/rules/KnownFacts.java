@@ -1,0 +1,112 @@
+package uk.dsltriage.rules;
+
+import java.util.List;
+import java.util.Set;
+
+/** The names of the boolean facts the engine understands, and of the facts it derives itself. */
+public final class KnownFacts {
+
+    /** Every boolean fact from vocabulary.md, in its order. */
+    public static final List<String> VOCABULARY_FACTS = List.of(
+            "oneOff", "patternOrRepeat", "priorConcerns", "coercionOrBlackmail",
+            "groomingIndicators", "threatToShareImages", "financialDemand", "violenceOrForce",
+            "intentToHumiliateOrHarm", "immediateDangerToLife", "immediateRiskOfHarm", "selfHarmOrSuicidalRisk",
+            "parentIsSourceOfRisk", "informingParentsMayIncreaseRisk", "happenedOffSiteOrOnline",
+            "imagesInvolved", "childDepictedUnder18", "imageDepictsSexualActs",
+            "imageActsUnusualForDevelopmentalStage", "imageViolent", "aiGeneratedOrManipulated",
+            "identifiableChild", "sharedWithoutConsent", "distributedBeyondRecipient", "imageOnlineOrPlatform",
+            "imageOnSchoolDeviceOrNetwork", "deviceInSchoolPossession", "deviceSecured",
+            "accidentallyViewedImage", "harmedOrMayHaveHarmedChild",
+            "possibleCriminalOffenceAgainstOrRelatedToChild", "behaviourIndicatesRiskOfHarm",
+            "behaviourIndicatesUnsuitableTransferableRisk", "codeOfConductBreachOnly", "fgmKnownCase",
+            "fgmRisk", "forcedMarriageRisk", "imminentTravelAbroad", "radicalisationConcern",
+            "terrorismImminent", "cseIndicators", "cceIndicators", "traffickingIndicators", "domesticAbuseInHome",
+            "operationEncompassNotice", "whereaboutsUnknown", "leavingSetting", "newSettingConfirmed",
+            "childProtectionFileExists", "meetingWithContactPlanned", "unknownOnlineContact");
+
+    /** Facts added by this engine for rules the vocabulary has no fact for (R05, R22, R27, R38, R41, R46, R47, R52, R67). */
+    public static final List<String> ADDED_FACTS = List.of(
+            "cscReferralUnacknowledgedAfterOneWorkingDay",
+            "demandForMoreImagesOrActs",
+            "imageCategoryAssessedBySchool",
+            "recurredAfterIntervention",
+            "sexualCommunicationWithChild",
+            "sexualImagesRequestedFromChild",
+            "allegationSubstantiated",
+            "staffDismissedOrLeft",
+            "staffAllegationClosed",
+            "noImprovementAfterSupport",
+            "reporterInRegulatedActivity",
+            "childSexualAbuseKnownToReporter",
+            "statutoryReportingExemptionApplies");
+
+    /** Every client-settable boolean fact: vocabulary facts then added facts. */
+    public static final List<String> BOOLEAN_FACTS = concat(VOCABULARY_FACTS, ADDED_FACTS);
+
+    /** Facts the engine derives from participants; a client value for any of these is ignored. */
+    public static final List<String> DERIVED_FACTS = List.of("adultInvolved", "ageGap", "anyUnder13InImage",
+            "powerImbalance");
+
+    /** The derived facts that are tri-state booleans (ageGap is a number). */
+    public static final List<String> DERIVED_BOOLEAN_FACTS = List.of("adultInvolved", "anyUnder13InImage",
+            "powerImbalance");
+
+    /** The numbers a condition may compare. */
+    public static final List<String> NUMBERS = List.of("unexplainedAbsenceDays", "ageGap");
+
+    /** Participant booleans a participant condition may test. */
+    public static final List<String> PARTICIPANT_ATTRIBUTES = List.of("isPupilOfSetting", "isStaffOrVolunteer",
+            "hasSEND", "consentCapacityConcern", "prepubescent", "hasSocialWorker", "childProtectionPlan",
+            "lookedAfter", "depictedInImage");
+
+    private static final Set<String> BOOLEAN_FACT_SET = Set.copyOf(BOOLEAN_FACTS);
+    /** Open-addressing table of {@link #BOOLEAN_FACTS} to positions: no boxing, one probe in the usual case. */
+    private static final int TABLE_MASK = 255;
+    private static final String[] TABLE_KEYS = new String[TABLE_MASK + 1];
+    private static final int[] TABLE_INDEX = new int[TABLE_MASK + 1];
+
+    static {
+        for (int i = 0; i < BOOLEAN_FACTS.size(); i++) {
+            String name = BOOLEAN_FACTS.get(i);
+            int slot = spread(name.hashCode());
+            while (TABLE_KEYS[slot] != null) {
+                slot = (slot + 1) & TABLE_MASK;
+            }
+            TABLE_KEYS[slot] = name;
+            TABLE_INDEX[slot] = i;
+        }
+    }
+
+    private static int spread(int h) {
+        return (h ^ (h >>> 16) ^ (h >>> 8)) & TABLE_MASK;
+    }
+
+    /** Position of a boolean fact in {@link #BOOLEAN_FACTS}, or -1. */
+    public static int indexOf(String name) {
+        if (name == null) {
+            return -1;
+        }
+        int slot = spread(name.hashCode());
+        String key;
+        while ((key = TABLE_KEYS[slot]) != null) {
+            if (key == name || key.equals(name)) {
+                return TABLE_INDEX[slot];
+            }
+            slot = (slot + 1) & TABLE_MASK;
+        }
+        return -1;
+    }
+
+    private KnownFacts() {
+    }
+
+    public static boolean isBooleanFact(String name) {
+        return name != null && BOOLEAN_FACT_SET.contains(name);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        var all = new java.util.ArrayList<String>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+}

@@ -1,7 +1,0 @@
-package uk.dsltriage.triage.rules;
-
-/** Whether a cited source is statutory (Acts, KCSIE, Working Together) or advice. */
-public enum CitationStatus {
-    STATUTORY,
-    NON_STATUTORY
-}

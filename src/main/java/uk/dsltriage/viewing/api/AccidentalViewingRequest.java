@@ -1,0 +1,20 @@
+package uk.dsltriage.viewing.api;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A member of staff saw an image by accident (UKCIS: record the fact only; report to the DSL; seek support). There is
+ * deliberately no free-text field: the image is never described.
+ */
+@Schema(name = "AccidentalViewingRequest")
+public record AccidentalViewingRequest(
+        @NotNull @PastOrPresent OffsetDateTime viewedAt,
+        @NotNull How how,
+        @Schema(description = "The DSL has been told") Boolean reportedToDsl,
+        @Schema(description = "Support has been offered to the member of staff") Boolean supportOffered) {
+
+    public enum How { SHOWN_BY_CHILD_BEFORE_IT_COULD_BE_STOPPED, SENT_UNSOLICITED, SEEN_ON_CONFISCATED_DEVICE, SEEN_ON_SCHOOL_SYSTEM, OTHER }
+}

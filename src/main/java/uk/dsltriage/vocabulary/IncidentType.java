@@ -1,0 +1,31 @@
+package uk.dsltriage.vocabulary;
+
+/** Kinds of concern, spelled as in vocabulary.md. */
+public enum IncidentType {
+    NUDE_IMAGE_SHARING,
+    AI_SEXUAL_IMAGE,
+    SEXTORTION,
+    ONLINE_GROOMING,
+    ONLINE_SEXUAL_HARASSMENT,
+    SEXUAL_VIOLENCE,
+    SEXUAL_HARASSMENT_OFFLINE,
+    UPSKIRTING,
+    ADULT_PORN_SHARED,
+    IIOC_FOUND,
+    PHYSICAL_ABUSE,
+    SEXUAL_ABUSE_INTRAFAMILIAL,
+    EMOTIONAL_ABUSE,
+    NEGLECT,
+    FGM,
+    FORCED_MARRIAGE,
+    HBA,
+    RADICALISATION,
+    CSE,
+    CCE,
+    DOMESTIC_ABUSE,
+    MISSING_EDUCATION,
+    SELF_HARM,
+    STAFF_CONDUCT,
+    PRIVATE_FOSTERING,
+    OTHER
+}

@@ -1,0 +1,23 @@
+package uk.dsltriage.rules;
+
+import java.util.List;
+import uk.dsltriage.rules.codec.RuleSetLoader;
+
+/** The production rule set loaded once, and the engine. */
+final class Fixtures {
+
+    static final List<RuleSet> ALL = RuleSetLoader.loadFromClasspath(Fixtures.class.getClassLoader());
+    static final RuleSet RULES = ALL.stream().filter(r -> r.version().equals("2025.1")).findFirst().orElseThrow();
+    static final RuleEngine ENGINE = new RuleEngine();
+
+    private Fixtures() {
+    }
+
+    static Recommendation evaluate(TriageInput input) {
+        return ENGINE.evaluate(RULES, input);
+    }
+
+    static Recommendation evaluate(Incident incident) {
+        return evaluate(incident.build());
+    }
+}
