@@ -30,7 +30,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
 
     public Optional<Incident> findByIdempotencyKey(AccessScope scope, String key) {
         return find("from Incident i where i.schoolUrn = :school and i.recordedBy = :author and i.idempotencyKey = :key",
-                Parameters.with("school", scope.schoolUrn()).and("author", scope.userId()).and("key", key))
+                Parameters.with("school", scope.schoolUrn()).and("author", scope.actor()).and("key", key))
                 .firstResultOptional();
     }
 
@@ -62,13 +62,13 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     }
 
     private static String scoped(String condition, AccessScope scope) {
-        String author = scope.authorFilter() == null ? "" : " and i.recordedBy = :author";
+        String author = scope.authorRestriction().isPresent() ? " and i.recordedBy = :author" : "";
         return "from Incident i where i.schoolUrn = :school" + author + " and (" + condition + ")";
     }
 
     private static Parameters scopeParams(AccessScope scope) {
         Parameters params = Parameters.with("school", requireSchool(scope));
-        return scope.authorFilter() == null ? params : params.and("author", scope.authorFilter());
+        return scope.authorRestriction().map(author -> params.and("author", author)).orElse(params);
     }
 
     private static String requireSchool(AccessScope scope) {

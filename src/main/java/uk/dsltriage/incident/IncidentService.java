@@ -80,7 +80,7 @@ public class IncidentService {
         incident.id = UUID.randomUUID();
         incident.schoolUrn = scope.schoolUrn();
         incident.status = IncidentStatus.AWAITING_DSL_REVIEW;
-        incident.recordedBy = scope.userId();
+        incident.recordedBy = scope.actor();
         incident.recordedAt = Instant.now(clock);
         incident.occurredAt = request.occurredAt().toInstant();
         incident.location = request.location();
@@ -94,7 +94,7 @@ public class IncidentService {
         incidents.persist(incident);
         // Flush now so that a concurrent retry with the same key fails here, on the unique constraint.
         incidents.flush();
-        triage.recordFor(incident.id, facts, TriageTrigger.INTAKE, scope.userId());
+        triage.recordFor(incident.id, facts, TriageTrigger.INTAKE, scope.actor());
         audit.record(scope, AuditAction.INCIDENT_RECORDED, INCIDENT, incident.id);
         return new Recorded(view(incident), false);
     }
@@ -147,13 +147,13 @@ public class IncidentService {
         addendum.id = UUID.randomUUID();
         addendum.incidentId = incident.id;
         addendum.sequence = addenda.nextSequence(incident);
-        addendum.recordedBy = scope.userId();
+        addendum.recordedBy = scope.actor();
         addendum.recordedAt = Instant.now(clock);
         addendum.account = request.account();
         addendum.revisedFactsJson = request.revisedFacts() == null ? null : json.write(request.revisedFacts());
         addenda.persist(addendum);
         if (request.revisedFacts() != null) {
-            triage.recordFor(incident.id, request.revisedFacts(), TriageTrigger.ADDENDUM, scope.userId());
+            triage.recordFor(incident.id, request.revisedFacts(), TriageTrigger.ADDENDUM, scope.actor());
         }
         audit.record(scope, AuditAction.ADDENDUM_ADDED, INCIDENT, incident.id);
         return addendumView(addendum);
@@ -172,7 +172,7 @@ public class IncidentService {
             uk.dsltriage.rules.RuleSet ruleSet) {
         Incident incident = incidents.lockInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
         TriageFactsBody current = currentFacts(incident, addenda.of(incident));
-        TriageRecommendation row = triage.recordFor(incident.id, current, TriageTrigger.RETRIAGE, scope.userId(), ruleSet);
+        TriageRecommendation row = triage.recordFor(incident.id, current, TriageTrigger.RETRIAGE, scope.actor(), ruleSet);
         audit.record(scope, AuditAction.TRIAGE_RECORDED, INCIDENT, incident.id);
         return triage.view(row);
     }

@@ -1,5 +1,6 @@
 package uk.dsltriage.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,15 +29,17 @@ public class CurrentUser {
         this.token = token;
     }
 
-    /** The token subject: stable for the single trusted issuer the service accepts (issuer is checked by OIDC). */
+    /**
+     * The token's {@code sub}, and nothing else. {@link RequireUsableSubject} has already refused tokens without a
+     * usable one; this refuses again rather than fall back to another claim.
+     */
     public String userId() {
-        String subject = token == null ? null : token.getSubject();
-        return subject == null || subject.isBlank() ? identity.getPrincipal().getName() : subject;
+        return TokenClaims.subject(token).orElseThrow(CurrentUser::unusableToken);
     }
 
     /** The token issuer (checked against the configured one by OIDC before this runs). */
     public String issuer() {
-        return token == null ? null : token.getIssuer();
+        return TokenClaims.issuer(token).orElseThrow(CurrentUser::unusableToken);
     }
 
     public Optional<String> schoolUrn() {
@@ -66,15 +69,12 @@ public class CurrentUser {
         return new AccessScope(issuer(), userId(), schoolUrn().orElse(null), laCode().orElse(null), identity.getRoles());
     }
 
+    /** A claim as sent, or empty; the callers' patterns bound it, so an overlong or odd value is simply absent. */
     private Optional<String> claim(String name) {
-        if (token == null) {
-            return Optional.empty();
-        }
-        Object value = token.getClaim(name);
-        if (value == null) {
-            return Optional.empty();
-        }
-        String text = value instanceof jakarta.json.JsonString json ? json.getString() : value.toString();
-        return Optional.of(text.trim()).filter(s -> !s.isEmpty());
+        return TokenClaims.text(token, name);
+    }
+
+    private static AuthenticationFailedException unusableToken() {
+        return new AuthenticationFailedException("token has no usable subject or issuer");
     }
 }

@@ -89,7 +89,7 @@ public class ViewingRecordService implements PanacheRepositoryBase<ViewingRecord
         record.id = UUID.randomUUID();
         record.incidentId = incident.id;
         record.kind = kind;
-        record.recordedBy = scope.userId();
+        record.recordedBy = scope.actor();
         record.recordedAt = Instant.now(clock);
         record.viewedAt = viewedAt.toInstant();
         record.detailsJson = json.write(details);

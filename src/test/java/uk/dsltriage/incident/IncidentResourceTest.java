@@ -36,7 +36,7 @@ class IncidentResourceTest {
                 .header("Location", containsString("/api/v1/incidents/"))
                 .body("id", notNullValue())
                 .body("status", equalTo("AWAITING_DSL_REVIEW"))
-                .body("recordedBy", equalTo(Persona.STAFF_A.subject()))
+                .body("recordedBy", equalTo(Persona.STAFF_A.actor()))
                 .body("schoolUrn", equalTo(Fixtures.SCHOOL_A))
                 .body("recordedAt", notNullValue())
                 .body("facts.participants[0].ref", equalTo("P1"))
@@ -104,14 +104,14 @@ class IncidentResourceTest {
     void addendaAreAppendedInOrderWithAuthorAndTime() {
         String id = create(Persona.STAFF_A);
         Persona.STAFF_A.request().body(Fixtures.addendum("First follow-up.")).post("/api/v1/incidents/" + id + "/addenda")
-                .then().statusCode(201).body("sequence", equalTo(1)).body("recordedBy", equalTo(Persona.STAFF_A.subject()));
+                .then().statusCode(201).body("sequence", equalTo(1)).body("recordedBy", equalTo(Persona.STAFF_A.actor()));
         Persona.DSL_A.request().body(Fixtures.addendum("Second follow-up.")).post("/api/v1/incidents/" + id + "/addenda")
                 .then().statusCode(201).body("sequence", equalTo(2));
 
         Persona.DSL_A.request().get("/api/v1/incidents/" + id).then().statusCode(200)
                 .body("account", startsWith("Pupil A told me"))
                 .body("addenda.account", equalTo(List.of("First follow-up.", "Second follow-up.")))
-                .body("addenda.recordedBy", equalTo(List.of(Persona.STAFF_A.subject(), Persona.DSL_A.subject())))
+                .body("addenda.recordedBy", equalTo(List.of(Persona.STAFF_A.actor(), Persona.DSL_A.actor())))
                 .body("addenda[0].recordedAt", notNullValue());
         Persona.STAFF_A2.request().body(Fixtures.addendum("Not mine.")).post("/api/v1/incidents/" + id + "/addenda")
                 .then().statusCode(404);

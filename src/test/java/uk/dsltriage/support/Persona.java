@@ -20,9 +20,11 @@ public enum Persona {
     RULES_ADMIN("rules-admin", Scope.NONE, null, "rules-admin"),
     DSL_NO_CLAIM("dsl-noclaim", Scope.NONE, null, "dsl"),
     STAFF_NO_CLAIM("staff-noclaim", Scope.NONE, null, "staff"),
-    NO_ROLE_A("norole-a", Scope.SCHOOL, Fixtures.SCHOOL_A);
+    NO_ROLE_A("norole-a", Scope.SCHOOL, Fixtures.SCHOOL_A),
+    /** A validly signed school token with every role but no {@code sub} (it still has preferred_username). */
+    NO_SUB("no-sub", Scope.SCHOOL_WITHOUT_SUBJECT, Fixtures.SCHOOL_A, "staff", "dsl", "headteacher", "auditor", "rules-admin");
 
-    enum Scope { SCHOOL, LA, NONE }
+    enum Scope { SCHOOL, LA, NONE, SCHOOL_WITHOUT_SUBJECT }
 
     private final String subject;
     private final Scope scope;
@@ -41,12 +43,19 @@ public enum Persona {
         return subject;
     }
 
+    /** How records written by this persona name their author: the token's issuer and subject. */
+    public String actor() {
+        return Tokens.ISSUER + " " + subject;
+    }
+
     public synchronized String token() {
         if (token == null) {
             token = switch (scope) {
                 case SCHOOL -> Tokens.forSchool(subject, scopeValue, roles);
                 case LA -> Tokens.forLocalAuthority(subject, scopeValue, roles);
                 case NONE -> Tokens.withoutScope(subject, roles);
+                case SCHOOL_WITHOUT_SUBJECT -> Tokens.builder(subject, roles).remove("sub").claim("school_urn", scopeValue)
+                        .sign(Tokens.key());
             };
         }
         return token;

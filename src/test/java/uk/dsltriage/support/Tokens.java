@@ -47,6 +47,31 @@ public final class Tokens {
                 .expiresIn(300);
     }
 
+    /**
+     * Signs claims as given (RS256, test key), for shapes the builder refuses to produce, such as a numeric
+     * {@code sub}.
+     */
+    public static String signRaw(String claimsJson) {
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(claimsJson);
+        jws.setKey(KEY);
+        jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The claims of a school token of {@link #builder} as JSON, with {@code sub} set to the given JSON value. */
+    public static String schoolClaimsWithSubject(String subjectJson, String schoolUrn, String... roles) {
+        long now = System.currentTimeMillis() / 1000;
+        return "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":" + subjectJson
+                + ",\"preferred_username\":\"staff-a\",\"school_urn\":\"" + schoolUrn + "\",\"iat\":" + now
+                + ",\"exp\":" + (now + 300) + ",\"realm_access\":{\"roles\":[\"" + String.join("\",\"", roles) + "\"]}}";
+    }
+
     public static PrivateKey key() {
         return KEY;
     }

@@ -54,7 +54,7 @@ class ImageMetadataAndViewingTest {
         String id = incident();
         Persona.DSL_A.request().body(COMPLIANT).post("/api/v1/incidents/" + id + "/viewing-exceptions").then().statusCode(201)
                 .body("kind", equalTo("DSL_EXCEPTION"))
-                .body("recordedBy", equalTo(Persona.DSL_A.subject()))
+                .body("recordedBy", equalTo(Persona.DSL_A.actor()))
                 .body("details.reason", equalTo("UNAVOIDABLE_PRESENTED_OR_ON_SCHOOL_SYSTEM"));
         Persona.HEAD_A.request().get("/api/v1/incidents/" + id + "/viewing-records").then().statusCode(200)
                 .body("kind", equalTo(java.util.List.of("DSL_EXCEPTION")));

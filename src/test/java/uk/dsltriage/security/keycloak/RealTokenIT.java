@@ -86,7 +86,7 @@ class RealTokenIT {
         String id = bearer(staffA).body(Fixtures.incident()).post(INCIDENTS)
                 .then().statusCode(201)
                 .body("schoolUrn", equalTo(Fixtures.SCHOOL_A))
-                .body("recordedBy", equalTo(STAFF_A_SUB))
+                .body("recordedBy", equalTo(KeycloakResource.ISSUER + " " + STAFF_A_SUB))
                 .extract().path("id");
 
         bearer(staffA).get(INCIDENTS + "/" + id).then().statusCode(200)
