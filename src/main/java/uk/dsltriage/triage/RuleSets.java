@@ -1,10 +1,13 @@
 package uk.dsltriage.triage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.rules.RuleSet;
 import uk.dsltriage.rules.RuleSetCatalog;
 import uk.dsltriage.rules.codec.RuleSetLoader;
@@ -27,7 +30,14 @@ public class RuleSets {
 
     /** The version in force in England on the day the incident occurred (the newest if none was in force yet). */
     public RuleSet inForceAt(Instant occurredAt) {
-        return catalog.inForceOn(BASELINE, occurredAt.atZone(ENGLAND).toLocalDate());
+        LocalDate day;
+        try {
+            day = occurredAt.atZone(ENGLAND).toLocalDate();
+        } catch (DateTimeException e) {
+            // Bodies are bounded to years 1-9999 when read; this keeps any other path from answering 500.
+            throw ProblemException.invalid("occurredAt", "outside the accepted range of dates");
+        }
+        return catalog.inForceOn(BASELINE, day);
     }
 
     public Optional<RuleSet> find(String id, String version) {

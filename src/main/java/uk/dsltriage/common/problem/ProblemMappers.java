@@ -80,9 +80,18 @@ public class ProblemMappers {
         Problem problem = Problem.of(ProblemType.MALFORMED_BODY,
                 "The body could not be read as the expected JSON shape.", CorrelationId.of(request));
         if (!path.isEmpty()) {
-            problem = problem.withErrors(List.of(new Problem.FieldError(path, "wrong type or value")));
+            problem = problem.withErrors(List.of(new Problem.FieldError(path, expected(e))));
         }
         return respond(problem);
+    }
+
+    /** What the field takes: for an enum, its allowed values (ours, never the client's). */
+    private static String expected(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+                && mismatch.getTargetType() != null && mismatch.getTargetType().isEnum()) {
+            return AllowedValues.of(mismatch.getTargetType());
+        }
+        return "wrong type or value";
     }
 
     /** quarkus-rest-jackson maps this subtype itself, with a body that echoes input; take it over. */
@@ -151,7 +160,7 @@ public class ProblemMappers {
     public Response internal(Throwable e, ContainerRequestContext request) {
         String id = CorrelationId.of(request);
         // Exception messages can carry submitted values (SQL details, parser excerpts): log the type and frames only.
-        LOG.errorf("Unexpected %s [correlationId=%s] at %s", e.getClass().getName(), id, topFrames(e));
+        LOG.errorf("Unexpected %s [correlationId=%s]%s at %s", e.getClass().getName(), id, sqlState(e), topFrames(e));
         return respond(Problem.of(ProblemType.INTERNAL_ERROR,
                 "Unexpected error. Quote the instance id when you report it.", id));
     }
@@ -165,6 +174,16 @@ public class ProblemMappers {
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** A database failure is identified by its SQLState alone: PostgreSQL's message quotes keys and row data. */
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return " sqlState=" + sql.getSQLState();
+            }
+        }
+        return "";
     }
 
     private static String topFrames(Throwable e) {

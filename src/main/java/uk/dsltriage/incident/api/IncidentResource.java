@@ -16,8 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -67,8 +66,7 @@ public class IncidentResource {
     public Response record(
             @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key returns the same incident")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @NotNull @Valid RecordIncidentRequest request,
-            @Context UriInfo uri) {
+            @NotNull @Valid RecordIncidentRequest request) {
         String key = checkedKey(idempotencyKey);
         var scope = user.schoolScope();
         IncidentService.Recorded recorded;
@@ -81,7 +79,9 @@ public class IncidentResource {
             // Lost a race with a concurrent retry carrying the same key: answer with the row that won.
             recorded = service.replay(scope, key, service.requestHash(request)).orElseThrow(() -> e);
         }
-        Response.ResponseBuilder response = Response.created(uri.getAbsolutePathBuilder().path(recorded.incident().id().toString()).build())
+        // A relative reference (RFC 9110 §10.2.2), set as a plain header: never built from the request's Host.
+        Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, "/api/v1/incidents/" + recorded.incident().id())
                 .entity(recorded.incident());
         if (recorded.replayed()) {
             response.header("Idempotent-Replayed", "true");
@@ -173,6 +173,6 @@ public class IncidentResource {
                 return constant;
             }
         }
-        throw ProblemException.invalid(name, "not one of the allowed values");
+        throw ProblemException.invalid(name, uk.dsltriage.common.problem.AllowedValues.of(type));
     }
 }

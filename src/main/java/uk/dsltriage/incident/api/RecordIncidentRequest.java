@@ -1,6 +1,7 @@
 package uk.dsltriage.incident.api;
 
 import jakarta.validation.Valid;
+import uk.dsltriage.common.validation.NotInFuture;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +26,7 @@ import uk.dsltriage.vocabulary.VictimWishes;
  */
 @Schema(name = "RecordIncidentRequest")
 public record RecordIncidentRequest(
-        @NotNull @Schema(description = "When it happened (or was first noticed)") OffsetDateTime occurredAt,
+        @NotNull @NotInFuture @Schema(description = "When it happened (or was first noticed); not in the future") OffsetDateTime occurredAt,
         @NotNull Location location,
         @NotBlank @Size(max = 10_000)
         @Schema(description = "What was seen, heard or said: factual, in the words used. Never describe an image in detail.", maxLength = 10_000)

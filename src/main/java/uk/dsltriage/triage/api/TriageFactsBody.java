@@ -1,6 +1,7 @@
 package uk.dsltriage.triage.api;
 
 import jakarta.validation.Valid;
+import uk.dsltriage.common.validation.NotInFuture;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,7 +15,7 @@ import uk.dsltriage.vocabulary.VictimWishes;
 /** The input of triage (vocabulary.md "Incident facts"): the body of a dry-run evaluation. */
 @Schema(name = "TriageFacts", description = "The structured facts of an incident, the input of triage.")
 public record TriageFactsBody(
-        @NotNull OffsetDateTime occurredAt,
+        @NotNull @NotInFuture @Schema(description = "When it happened (or was first noticed); not in the future") OffsetDateTime occurredAt,
         @NotEmpty @Size(max = 12) List<@NotNull IncidentType> incidentTypes,
         SexualViolenceType sexualViolenceType,
         VictimWishes victimWishes,
