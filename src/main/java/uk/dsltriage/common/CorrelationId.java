@@ -9,14 +9,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Gives every request a correlation id: the client's {@code X-Correlation-Id} when it is a plain token, otherwise a
- * new UUID. It is put in the log MDC, echoed in the response header and used as the {@code instance} of problems.
+ * Gives every request a correlation id: the client's {@code X-Correlation-Id} when it is a UUID or a hex trace id,
+ * otherwise a new UUID (a refused value is never echoed, logged or stored). It is put in the log MDC, echoed in the response header and used as the {@code instance} of problems.
  */
 public class CorrelationId {
 
     public static final String HEADER = "X-Correlation-Id";
     public static final String PROPERTY = "dsltriage.correlationId";
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    /** A UUID, or a 16- or 32-digit hex trace id: nothing that can carry words, names or markup. */
+    private static final Pattern SAFE = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{16}|[0-9a-fA-F]{32}");
 
     @ServerRequestFilter(preMatching = true, priority = 1)
     public void assign(ContainerRequestContext request) {

@@ -30,8 +30,8 @@ class OperationsTest {
                 .header(CorrelationId.HEADER, notNullValue())
                 .header("Cache-Control", containsString("no-store"))
                 .header("X-Content-Type-Options", "nosniff");
-        Persona.DSL_A.request().header(CorrelationId.HEADER, "client-trace-0001").get("/api/v1/incidents/" + java.util.UUID.randomUUID())
-                .then().statusCode(404).header(CorrelationId.HEADER, "client-trace-0001").body("instance", equalTo("client-trace-0001"));
+        Persona.DSL_A.request().header(CorrelationId.HEADER, "4bf92f3577b34da6a3ce929d0e0e4736").get("/api/v1/incidents/" + java.util.UUID.randomUUID())
+                .then().statusCode(404).header(CorrelationId.HEADER, "4bf92f3577b34da6a3ce929d0e0e4736").body("instance", equalTo("4bf92f3577b34da6a3ce929d0e0e4736"));
     }
 
     @Test

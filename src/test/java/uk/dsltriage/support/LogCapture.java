@@ -12,14 +12,23 @@ public final class LogCapture extends Handler implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
 
     public static LogCapture install() {
+        return install(null);
+    }
+
+    /** Captures what a handler with this filter (as configured for the console) would write. */
+    public static LogCapture install(java.util.logging.Filter filter) {
         LogCapture capture = new LogCapture();
         capture.setLevel(java.util.logging.Level.ALL);
+        capture.setFilter(filter);
         Logger.getLogger("").addHandler(capture);
         return capture;
     }
 
     @Override
     public synchronized void publish(LogRecord record) {
+        if (!isLoggable(record)) {
+            return;
+        }
         StringBuilder line = new StringBuilder(String.valueOf(record.getLoggerName())).append(' ')
                 .append(record.getMessage());
         if (record.getParameters() != null) {
@@ -35,6 +44,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     public synchronized String text() {
         return String.join("\n", lines);
+    }
+
+    /** The captured lines, without those of loggers whose name starts with the prefix. */
+    public synchronized String textExcept(String loggerPrefix) {
+        return String.join("\n", lines.stream().filter(line -> !line.startsWith(loggerPrefix)).toList());
     }
 
     public synchronized int size() {
