@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.dsltriage.common.ConstraintNames;
+import uk.dsltriage.common.problem.AllowedValues;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
 import uk.dsltriage.incident.IncidentService;
@@ -173,6 +174,6 @@ public class IncidentResource {
                 return constant;
             }
         }
-        throw ProblemException.invalid(name, uk.dsltriage.common.problem.AllowedValues.of(type));
+        throw ProblemException.invalid(name, AllowedValues.of(type));
     }
 }
