@@ -29,6 +29,7 @@ public enum Persona {
     private final String scopeValue;
     private final String[] roles;
     private String token;
+    private long mintedAt;
 
     Persona(String subject, Scope scope, String scopeValue, String... roles) {
         this.subject = subject;
@@ -41,8 +42,10 @@ public enum Persona {
         return subject;
     }
 
+    /** A fresh token every two minutes: tokens live five, and the suite runs longer than that on a busy machine. */
     public synchronized String token() {
-        if (token == null) {
+        if (token == null || System.currentTimeMillis() - mintedAt > 120_000) {
+            mintedAt = System.currentTimeMillis();
             token = switch (scope) {
                 case SCHOOL -> Tokens.forSchool(subject, scopeValue, roles);
                 case LA -> Tokens.forLocalAuthority(subject, scopeValue, roles);
