@@ -1,5 +1,6 @@
 package uk.dsltriage.audit;
 
+/** What an audit event records. Stored by name: never rename a published constant. */
 public enum AuditAction {
     INCIDENT_RECORDED,
     INCIDENT_REPLAYED,
@@ -9,7 +10,21 @@ public enum AuditAction {
     RECOMMENDATIONS_READ,
     TRIAGE_EVALUATED,
     TRIAGE_RECORDED,
-    IMAGE_CONTENT_REFUSED,
     VIEWING_RECORDED,
+    VIEWING_RECORDS_READ,
+    ACCESS_LOG_READ,
+    AUDIT_SEARCHED,
+    AUDIT_VERIFIED,
+    AUDIT_EXPORTED,
+
+    // Refusals, recorded from one place (RefusalAudit) for every problem response.
+    REFUSED_UNAUTHENTICATED,
+    REFUSED_FORBIDDEN,
+    REFUSED_NOT_FOUND,
+    REFUSED_INVALID,
+    REFUSED_CONFLICT,
+    REFUSED_TOO_LARGE,
+    REFUSED_MEDIA_TYPE,
+    IMAGE_CONTENT_REFUSED,
     VIEWING_REFUSED
 }

@@ -1,8 +1,5 @@
 package uk.dsltriage.imageguard;
 
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -12,12 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import uk.dsltriage.audit.AuditAction;
-import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.common.problem.ImageContentRefusedException;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
-import uk.dsltriage.security.CurrentUser;
 
 /**
  * Inspects every JSON body before it is deserialised, so that nothing reaches a resource, the database or a log
@@ -30,15 +24,6 @@ public class ImageContentInterceptor implements ReaderInterceptor {
     private static final Logger LOG = Logger.getLogger(ImageContentInterceptor.class);
     private static final ImageContentScanner SCANNER = new ImageContentScanner();
 
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    CurrentUser user;
-
-    @Context
-    UriInfo uri;
-
     @ConfigProperty(name = JsonOnlyRequestFilter.MAX_BODY_BYTES, defaultValue = JsonOnlyRequestFilter.MAX_BODY_BYTES_DEFAULT)
     long maxBodyBytes;
 
@@ -50,27 +35,12 @@ public class ImageContentInterceptor implements ReaderInterceptor {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not well-formed JSON.");
         }
         if (result instanceof ScanResult.Refused refused) {
-            recordRefusal();
+            // Audited (metadata only) by the audit trail's one refusal filter, like every refusal.
+            LOG.warn("Refused image or link content (content not kept)");
             throw new ImageContentRefusedException(refused.fieldPath(), describe(refused.reason()));
         }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
-    }
-
-    private void recordRefusal() {
-        String endpoint = uri == null ? null : uri.getPath();
-        String actor = null;
-        String school = null;
-        String la = null;
-        try {
-            actor = user.userId();
-            school = user.schoolUrn().orElse(null);
-            la = user.laCode().orElse(null);
-        } catch (RuntimeException e) {
-            // An anonymous caller is refused by security before its body is read; keep the refusal regardless.
-        }
-        audit.refusal(actor, school, la, AuditAction.IMAGE_CONTENT_REFUSED, endpoint);
-        LOG.warnf("Refused image or link content at %s (content not kept)", endpoint);
     }
 
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
@@ -40,7 +41,7 @@ import uk.dsltriage.vocabulary.IncidentType;
 @ApplicationScoped
 public class IncidentService {
 
-    static final String INCIDENT = "incident";
+    private static final ObjectKind INCIDENT = ObjectKind.INCIDENT;
 
     private final IncidentRepository incidents;
     private final AddendumRepository addenda;

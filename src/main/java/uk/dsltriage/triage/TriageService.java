@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import uk.dsltriage.audit.AuditAction;
+import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.common.StoredJson;
+import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.triage.api.RecommendationView;
 import uk.dsltriage.triage.api.TriageFactsBody;
 import uk.dsltriage.rules.Recommendation;
@@ -22,12 +25,23 @@ public class TriageService {
     private final RecommendationRepository recommendations;
     private final StoredJson json;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public TriageService(RuleSets ruleSets, RecommendationRepository recommendations, StoredJson json, Clock clock) {
+    public TriageService(RuleSets ruleSets, RecommendationRepository recommendations, StoredJson json, Clock clock,
+            AuditLog audit) {
         this.ruleSets = ruleSets;
         this.recommendations = recommendations;
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** A caller's dry run: evaluated under the chosen rule set (or the one in force), stored only as an audit event. */
+    @Transactional
+    public Recommendation dryRun(AccessScope scope, RuleSet chosen, TriageFactsBody facts) {
+        Recommendation result = chosen == null ? evaluate(facts) : evaluate(chosen, facts);
+        audit.record(scope, AuditAction.TRIAGE_EVALUATED, null, null);
+        return result;
     }
 
     public Recommendation evaluate(TriageFactsBody facts) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
@@ -24,8 +25,6 @@ import uk.dsltriage.security.AccessScope;
 /** Records that an image was viewed, on an incident the caller can reach; refuses a DSL record without safeguards. */
 @ApplicationScoped
 public class ViewingRecordService implements PanacheRepositoryBase<ViewingRecord, UUID> {
-
-    private static final String OBJECT = "viewing_record";
 
     private final IncidentRepository incidents;
     private final AuditLog audit;
@@ -48,16 +47,10 @@ public class ViewingRecordService implements PanacheRepositoryBase<ViewingRecord
         return save(scope, incident, ViewingRecord.Kind.ACCIDENTAL, request.viewedAt(), request);
     }
 
-    /**
-     * Refusals are audited in their own transaction ({@link AuditLog#refusal}), so this method is not transactional
-     * itself: the check happens first, the save in {@link #saveException}.
-     */
-    public ViewingRecordView recordException(AccessScope scope, UUID incidentId, ViewingExceptionRequest request, String endpoint) {
+    /** A refusal is audited where every refusal is (the audit trail's response filter), as VIEWING_REFUSED. */
+    public ViewingRecordView recordException(AccessScope scope, UUID incidentId, ViewingExceptionRequest request) {
         var missing = ViewingSafeguards.missing(request);
         if (!missing.isEmpty()) {
-            if (exists(scope, incidentId)) {
-                audit.refusal(scope.userId(), scope.schoolUrn(), scope.laCode(), AuditAction.VIEWING_REFUSED, endpoint);
-            }
             throw new ProblemException(ProblemType.VIEWING_RECORD_NOT_COMPLIANT,
                     "An image may be viewed only with every UKCIS safeguard in place. The record was not stored; each missing safeguard is listed.",
                     missing);
@@ -72,14 +65,9 @@ public class ViewingRecordService implements PanacheRepositoryBase<ViewingRecord
     }
 
     @Transactional
-    boolean exists(AccessScope scope, UUID incidentId) {
-        return incidents.findInScope(incidentId, scope).isPresent();
-    }
-
-    @Transactional
     public List<ViewingRecordView> list(AccessScope scope, UUID incidentId) {
         Incident incident = incidents.findInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
-        audit.record(scope, AuditAction.INCIDENT_READ, OBJECT, incident.id);
+        audit.record(scope, AuditAction.VIEWING_RECORDS_READ, ObjectKind.INCIDENT, incident.id);
         return list("incidentId", Sort.ascending("recordedAt", "id"), incident.id).stream().map(this::view).toList();
     }
 
@@ -94,7 +82,7 @@ public class ViewingRecordService implements PanacheRepositoryBase<ViewingRecord
         record.viewedAt = viewedAt.toInstant();
         record.detailsJson = json.write(details);
         persist(record);
-        audit.record(scope, AuditAction.VIEWING_RECORDED, OBJECT, record.id);
+        audit.record(scope, AuditAction.VIEWING_RECORDED, ObjectKind.INCIDENT, incident.id);
         return view(record);
     }
 

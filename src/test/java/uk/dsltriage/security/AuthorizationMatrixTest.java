@@ -73,7 +73,8 @@ class AuthorizationMatrixTest {
     }
 
     private static Response send(Row row, String persona, String incident) {
-        RequestSpecification request = given().accept(ContentType.JSON);
+        // JSON, and JSON lines for the audit export.
+        RequestSpecification request = given().accept("application/json, application/x-ndjson");
         if (!"ANONYMOUS".equals(persona)) {
             request = request.auth().oauth2(Persona.valueOf(persona).token());
         }

@@ -1,7 +1,6 @@
 package uk.dsltriage.triage.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,8 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.dsltriage.audit.AuditAction;
-import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.security.CurrentUser;
 import uk.dsltriage.security.Roles;
@@ -33,20 +30,17 @@ public class TriageResource {
     private final TriageService triage;
     private final RuleSets ruleSets;
     private final CurrentUser user;
-    private final AuditLog audit;
 
-    public TriageResource(TriageService triage, RuleSets ruleSets, CurrentUser user, AuditLog audit) {
+    public TriageResource(TriageService triage, RuleSets ruleSets, CurrentUser user) {
         this.triage = triage;
         this.ruleSets = ruleSets;
         this.user = user;
-        this.audit = audit;
     }
 
     @POST
     @Path("/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.DSL})
-    @Transactional
     @Operation(operationId = "evaluateTriage", summary = "Dry run: what the guidance requires for these facts",
             description = "Evaluates the facts under the rule set in force on occurredAt (or the version named) and stores nothing but an audit entry.")
     @APIResponse(responseCode = "200", description = "The recommendation, with every fired rule, its explanation and citations",
@@ -57,8 +51,7 @@ public class TriageResource {
             @NotNull @Valid TriageFactsBody facts) {
         var scope = user.schoolScope();
         RuleSet ruleSet = chosen(ruleSetId, version);
-        var result = ruleSet == null ? triage.evaluate(facts) : triage.evaluate(ruleSet, facts);
-        audit.record(scope, AuditAction.TRIAGE_EVALUATED, null, null);
+        var result = triage.dryRun(scope, ruleSet, facts);
         return RecommendationView.dryRun(result, facts.dslAttestation());
     }
 

@@ -9,10 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -58,9 +56,9 @@ public class ViewingRecordResource {
             description = "Refused (422, every missing safeguard listed) unless it shows an allowed reason, headteacher consulted, a second member of staff present, same sex as the child or why not, no copy made, no significant distress, and a signature with date and time.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ViewingRecordView.class)))
-    public Response exception(@PathParam("id") UUID id, @NotNull @Valid ViewingExceptionRequest request, @Context UriInfo uri) {
+    public Response exception(@PathParam("id") UUID id, @NotNull @Valid ViewingExceptionRequest request) {
         return Response.status(Response.Status.CREATED)
-                .entity(service.recordException(user.schoolScope(), id, request, uri.getPath())).build();
+                .entity(service.recordException(user.schoolScope(), id, request)).build();
     }
 
     @GET

@@ -1,0 +1,6 @@
+package uk.dsltriage.audit;
+
+public enum AuditOutcome {
+    SUCCESS,
+    REFUSED
+}

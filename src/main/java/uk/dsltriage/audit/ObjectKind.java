@@ -1,0 +1,7 @@
+package uk.dsltriage.audit;
+
+/** The kind of record an audit event is about. Stored by name: never rename a published constant. */
+public enum ObjectKind {
+    INCIDENT,
+    AUDIT_CHAIN
+}
