@@ -29,6 +29,7 @@ public enum Persona {
     private final String scopeValue;
     private final String[] roles;
     private String token;
+    private long tokenMintedAt;
 
     Persona(String subject, Scope scope, String scopeValue, String... roles) {
         this.subject = subject;
@@ -41,8 +42,10 @@ public enum Persona {
         return subject;
     }
 
+    /** Tokens live 300 s (see {@link Tokens}); a long suite on a busy machine outlives one, so they are re-minted. */
     public synchronized String token() {
-        if (token == null) {
+        if (token == null || System.nanoTime() - tokenMintedAt > java.util.concurrent.TimeUnit.SECONDS.toNanos(240)) {
+            tokenMintedAt = System.nanoTime();
             token = switch (scope) {
                 case SCHOOL -> Tokens.forSchool(subject, scopeValue, roles);
                 case LA -> Tokens.forLocalAuthority(subject, scopeValue, roles);
