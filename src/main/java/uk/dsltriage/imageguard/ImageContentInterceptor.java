@@ -18,6 +18,7 @@ import uk.dsltriage.common.problem.ImageContentRefusedException;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
 import uk.dsltriage.security.CurrentUser;
+import uk.dsltriage.ops.DomainMetrics;
 
 /**
  * Inspects every JSON body before it is deserialised, so that nothing reaches a resource, the database or a log
@@ -36,6 +37,9 @@ public class ImageContentInterceptor implements ReaderInterceptor {
     @Inject
     CurrentUser user;
 
+    @Inject
+    DomainMetrics metrics;
+
     @Context
     UriInfo uri;
 
@@ -51,6 +55,7 @@ public class ImageContentInterceptor implements ReaderInterceptor {
         }
         if (result instanceof ScanResult.Refused refused) {
             recordRefusal();
+            metrics.imageRefused(refused.reason());
             throw new ImageContentRefusedException(refused.fieldPath(), describe(refused.reason()));
         }
         context.setInputStream(new ByteArrayInputStream(body));

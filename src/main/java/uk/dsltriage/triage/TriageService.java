@@ -12,6 +12,8 @@ import uk.dsltriage.triage.api.TriageFactsBody;
 import uk.dsltriage.rules.Recommendation;
 import uk.dsltriage.rules.RuleEngine;
 import uk.dsltriage.rules.RuleSet;
+import jakarta.inject.Inject;
+import uk.dsltriage.ops.DomainMetrics;
 
 /** Runs the rules engine on an incident's facts and keeps every recommendation it makes, replayable. */
 @ApplicationScoped
@@ -22,6 +24,8 @@ public class TriageService {
     private final RecommendationRepository recommendations;
     private final StoredJson json;
     private final Clock clock;
+    @Inject
+    DomainMetrics metrics;
 
     public TriageService(RuleSets ruleSets, RecommendationRepository recommendations, StoredJson json, Clock clock) {
         this.ruleSets = ruleSets;
@@ -61,6 +65,7 @@ public class TriageService {
         row.createdBy = actor;
         row.createdAt = Instant.now(clock);
         recommendations.persist(row);
+        metrics.recommendationStored(trigger, result.urgency(), result.routes());
         return row;
     }
 
