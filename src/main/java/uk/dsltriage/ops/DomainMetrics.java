@@ -3,6 +3,7 @@ package uk.dsltriage.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -21,6 +22,8 @@ import uk.dsltriage.vocabulary.Urgency;
  * <p>For capabilities being built: {@link #decisionRecorded(Enum)} (review), {@link #overdueTasks(long)} (review, from
  * whatever computes the queue), {@link #referralFeedLag(Duration)} (referral).
  */
+// Created at start, so that every metric is exposed (and a dashboard finds it) before anything happens.
+@Startup
 @ApplicationScoped
 public class DomainMetrics {
 
