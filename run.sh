@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs dsl-triage on this machine with its real dependencies: PostgreSQL (an embedded server from a jar, data kept
-# in .local/postgres) and Keycloak (from Maven Central, realm imported). Needs only a JDK 17+ and Maven.
+# Runs dsl-triage on this machine with its real dependencies: PostgreSQL (an embedded server from a jar, fsync on,
+# data kept in .local/postgres, binaries in .local/postgres-binaries) and Keycloak (from Maven Central, realm imported). Needs only a JDK 17+ and Maven.
 #   DB_URL / DB_USER / DB_PASSWORD          use an existing PostgreSQL instead of the embedded one
 #   OIDC_AUTH_SERVER_URL                    use an existing Keycloak realm instead of starting one
 #   PORT                                    HTTP port of the service (default 8080)
@@ -35,7 +35,7 @@ fi
 if [ -z "${DB_URL:-}" ]; then
     echo "==> Starting PostgreSQL on 127.0.0.1:5433 (data in .local/postgres)"
     java -cp "target/test-classes:$(cat target/local-classpath.txt)" uk.dsltriage.devtools.LocalPostgres \
-        "$ROOT/.local/postgres" 5433 > .local/postgres.log 2>&1 &
+        "$ROOT/.local/postgres" 5433 "$ROOT/.local/postgres-binaries" > .local/postgres.log 2>&1 &
     PG_PID=$!
     for _ in $(seq 1 120); do
         grep -q "PostgreSQL ready" .local/postgres.log 2>/dev/null && break

@@ -1,5 +1,6 @@
 package uk.dsltriage.imageguard;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import uk.dsltriage.common.problem.ImageContentRefusedException;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
+import uk.dsltriage.ops.DomainMetrics;
 
 /**
  * Inspects every JSON body before it is deserialised, so that nothing reaches a resource, the database or a log
@@ -23,6 +25,9 @@ public class ImageContentInterceptor implements ReaderInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ImageContentInterceptor.class);
     private static final ImageContentScanner SCANNER = new ImageContentScanner();
+
+    @Inject
+    DomainMetrics metrics;
 
     @ConfigProperty(name = JsonOnlyRequestFilter.MAX_BODY_BYTES, defaultValue = JsonOnlyRequestFilter.MAX_BODY_BYTES_DEFAULT)
     long maxBodyBytes;
@@ -37,6 +42,7 @@ public class ImageContentInterceptor implements ReaderInterceptor {
         if (result instanceof ScanResult.Refused refused) {
             // Audited (metadata only) by the audit trail's one refusal filter, like every refusal.
             LOG.warn("Refused image or link content (content not kept)");
+            metrics.imageRefused(refused.reason());
             throw new ImageContentRefusedException(refused.fieldPath(), describe(refused.reason()));
         }
         context.setInputStream(new ByteArrayInputStream(body));

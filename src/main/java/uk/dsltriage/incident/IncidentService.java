@@ -36,6 +36,8 @@ import uk.dsltriage.triage.TriageTrigger;
 import uk.dsltriage.triage.api.ParticipantBody;
 import uk.dsltriage.triage.api.TriageFactsBody;
 import uk.dsltriage.vocabulary.IncidentType;
+import jakarta.inject.Inject;
+import uk.dsltriage.ops.DomainMetrics;
 
 /** Recording concerns, appending later information, and reading them back within the caller's scope. */
 @ApplicationScoped
@@ -50,6 +52,8 @@ public class IncidentService {
     private final AuditLog audit;
     private final StoredJson json;
     private final Clock clock;
+    @Inject
+    DomainMetrics metrics;
 
     public IncidentService(IncidentRepository incidents, AddendumRepository addenda, RecommendationRepository recommendations,
             TriageService triage, AuditLog audit, StoredJson json, Clock clock) {
@@ -97,6 +101,7 @@ public class IncidentService {
         incidents.flush();
         triage.recordFor(incident.id, facts, TriageTrigger.INTAKE, scope.actor());
         audit.record(scope, AuditAction.INCIDENT_RECORDED, INCIDENT, incident.id);
+        metrics.incidentRecorded();
         return new Recorded(view(incident), false);
     }
 

@@ -15,6 +15,7 @@ import uk.dsltriage.triage.api.TriageFactsBody;
 import uk.dsltriage.rules.Recommendation;
 import uk.dsltriage.rules.RuleEngine;
 import uk.dsltriage.rules.RuleSet;
+import uk.dsltriage.ops.DomainMetrics;
 
 /** Runs the rules engine on an incident's facts and keeps every recommendation it makes, replayable. */
 @ApplicationScoped
@@ -26,9 +27,11 @@ public class TriageService {
     private final StoredJson json;
     private final Clock clock;
     private final AuditLog audit;
+    private final DomainMetrics metrics;
 
     public TriageService(RuleSets ruleSets, RecommendationRepository recommendations, StoredJson json, Clock clock,
-            AuditLog audit) {
+            AuditLog audit, DomainMetrics metrics) {
+        this.metrics = metrics;
         this.ruleSets = ruleSets;
         this.recommendations = recommendations;
         this.json = json;
@@ -75,6 +78,7 @@ public class TriageService {
         row.createdBy = actor;
         row.createdAt = Instant.now(clock);
         recommendations.persist(row);
+        metrics.recommendationStored(trigger, result.urgency(), result.routes());
         return row;
     }
 

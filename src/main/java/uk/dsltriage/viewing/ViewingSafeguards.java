@@ -3,7 +3,6 @@ package uk.dsltriage.viewing;
 import java.util.ArrayList;
 import java.util.List;
 import uk.dsltriage.common.problem.Problem;
-import uk.dsltriage.viewing.api.ViewingExceptionRequest;
 
 /** The UKCIS 2024 safeguards a DSL viewing record must show, each failure named by field. Pure. */
 public final class ViewingSafeguards {
@@ -11,7 +10,7 @@ public final class ViewingSafeguards {
     private ViewingSafeguards() {
     }
 
-    public static List<Problem.FieldError> missing(ViewingExceptionRequest r) {
+    public static List<Problem.FieldError> missing(ViewingException r) {
         List<Problem.FieldError> errors = new ArrayList<>();
         require(errors, r.viewedAt() != null, "viewedAt", "when the image was viewed is required");
         require(errors, r.viewerRole() != null, "viewerRole", "only the DSL, or a deputy with the headteacher's delegated authority, may view");

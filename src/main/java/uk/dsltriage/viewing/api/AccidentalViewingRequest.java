@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.dsltriage.viewing.AccidentalViewing;
+import uk.dsltriage.viewing.AccidentalViewing.How;
 
 /**
  * A member of staff saw an image by accident (UKCIS: record the fact only; report to the DSL; seek support). There is
@@ -16,5 +18,11 @@ public record AccidentalViewingRequest(
         @Schema(description = "The DSL has been told") Boolean reportedToDsl,
         @Schema(description = "Support has been offered to the member of staff") Boolean supportOffered) {
 
-    public enum How { SHOWN_BY_CHILD_BEFORE_IT_COULD_BE_STOPPED, SENT_UNSOLICITED, SEEN_ON_CONFISCATED_DEVICE, SEEN_ON_SCHOOL_SYSTEM, OTHER }
+    AccidentalViewing toDomain() {
+        return new AccidentalViewing(viewedAt, how, reportedToDsl, supportOffered);
+    }
+
+    static AccidentalViewingRequest of(AccidentalViewing v) {
+        return new AccidentalViewingRequest(v.viewedAt(), v.how(), v.reportedToDsl(), v.supportOffered());
+    }
 }

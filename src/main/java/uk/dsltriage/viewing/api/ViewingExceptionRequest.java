@@ -4,6 +4,10 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.dsltriage.viewing.ViewingException;
+import uk.dsltriage.viewing.ViewingException.Reason;
+import uk.dsltriage.viewing.ViewingException.SecondStaffRole;
+import uk.dsltriage.viewing.ViewingException.ViewerRole;
 
 /**
  * A DSL's record that they viewed an image under the UKCIS exception. Every safeguard must be present; the record is
@@ -25,9 +29,14 @@ public record ViewingExceptionRequest(
         @Size(max = 120) @Schema(description = "Who signed the record (role and name as on the paper record)", maxLength = 120) String signedBy,
         @PastOrPresent @Schema(description = "When it was signed") OffsetDateTime signedAt) {
 
-    public enum ViewerRole { DSL, DEPUTY_DSL_DELEGATED }
+    ViewingException toDomain() {
+        return new ViewingException(viewedAt, viewerRole, reason, headteacherConsulted, secondStaffPresent, secondStaffRole,
+                sameSexAsChild, notSameSexReason, onPremises, noCopyMade, wouldCauseSignificantDistress, signedBy, signedAt);
+    }
 
-    public enum Reason { ONLY_WAY_TO_DECIDE_AGENCY_INVOLVEMENT, NECESSARY_FOR_TAKEDOWN_REPORT, UNAVOIDABLE_PRESENTED_OR_ON_SCHOOL_SYSTEM }
-
-    public enum SecondStaffRole { HEADTEACHER, SENIOR_LEADER, OTHER_STAFF }
+    static ViewingExceptionRequest of(ViewingException v) {
+        return new ViewingExceptionRequest(v.viewedAt(), v.viewerRole(), v.reason(), v.headteacherConsulted(),
+                v.secondStaffPresent(), v.secondStaffRole(), v.sameSexAsChild(), v.notSameSexReason(), v.onPremises(),
+                v.noCopyMade(), v.wouldCauseSignificantDistress(), v.signedBy(), v.signedAt());
+    }
 }

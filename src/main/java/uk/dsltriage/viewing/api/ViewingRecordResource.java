@@ -45,7 +45,8 @@ public class ViewingRecordResource {
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ViewingRecordView.class)))
     public Response accidental(@PathParam("id") UUID id, @NotNull @Valid AccidentalViewingRequest request) {
-        return Response.status(Response.Status.CREATED).entity(service.recordAccidental(user.schoolScope(), id, request)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(ViewingRecordView.of(service.recordAccidental(user.schoolScope(), id, request.toDomain()))).build();
     }
 
     @POST
@@ -58,7 +59,8 @@ public class ViewingRecordResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ViewingRecordView.class)))
     public Response exception(@PathParam("id") UUID id, @NotNull @Valid ViewingExceptionRequest request) {
         return Response.status(Response.Status.CREATED)
-                .entity(service.recordException(user.schoolScope(), id, request)).build();
+                .entity(ViewingRecordView.of(service.recordException(user.schoolScope(), id, request.toDomain())))
+                .build();
     }
 
     @GET
@@ -68,6 +70,6 @@ public class ViewingRecordResource {
     @APIResponse(responseCode = "200", description = "Viewing records",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ViewingRecordView.class)))
     public List<ViewingRecordView> list(@PathParam("id") UUID id) {
-        return service.list(user.schoolScope(), id);
+        return service.list(user.schoolScope(), id).stream().map(ViewingRecordView::of).toList();
     }
 }

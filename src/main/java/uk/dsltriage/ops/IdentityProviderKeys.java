@@ -1,0 +1,84 @@
+package uk.dsltriage.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Whether the identity provider's signing keys are available: fetched from its JWKS (found through OpenID discovery),
+ * or cached from an earlier fetch. Without keys no token can be verified, so the service is not ready.
+ * A successful fetch is reused for {@code refreshAfter}, so probes do not load the identity provider.
+ */
+final class IdentityProviderKeys {
+
+    record State(boolean available, int keys, Instant fetchedAt, String source) {
+    }
+
+    private final URI discovery;
+    private final Duration refreshAfter;
+    private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final HttpClient http;
+    private final Duration timeout;
+    private volatile State cached;
+
+    IdentityProviderKeys(String authServerUrl, Duration timeout, Duration refreshAfter, Clock clock) {
+        String base = authServerUrl.endsWith("/") ? authServerUrl : authServerUrl + "/";
+        this.discovery = URI.create(base + ".well-known/openid-configuration");
+        this.refreshAfter = refreshAfter;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    State check() {
+        State last = cached;
+        Instant now = clock.instant();
+        if (last != null && last.fetchedAt().plus(refreshAfter).isAfter(now)) {
+            return new State(true, last.keys(), last.fetchedAt(), "cached");
+        }
+        Optional<Integer> fetched = fetchKeyCount();
+        if (fetched.isPresent() && fetched.get() > 0) {
+            cached = new State(true, fetched.get(), now, "fetched");
+            return cached;
+        }
+        // The OIDC client keeps keys it has fetched; so do we: an identity provider down for a while is not an outage
+        // of a service that can still verify tokens.
+        return last == null ? new State(false, 0, null, "unreachable")
+                : new State(true, last.keys(), last.fetchedAt(), "cached (identity provider unreachable)");
+    }
+
+    private Optional<Integer> fetchKeyCount() {
+        try {
+            JsonNode configuration = get(discovery);
+            JsonNode jwksUri = configuration.get("jwks_uri");
+            if (jwksUri == null || !jwksUri.isTextual()) {
+                return Optional.empty();
+            }
+            JsonNode keys = get(URI.create(jwksUri.asText())).get("keys");
+            return keys != null && keys.isArray() ? Optional.of(keys.size()) : Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private JsonNode get(URI uri) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("status " + response.statusCode());
+        }
+        return mapper.readTree(response.body());
+    }
+}
