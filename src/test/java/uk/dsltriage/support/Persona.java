@@ -29,6 +29,7 @@ public enum Persona {
     private final String scopeValue;
     private final String[] roles;
     private String token;
+    private long tokenIssuedAt;
 
     Persona(String subject, Scope scope, String scopeValue, String... roles) {
         this.subject = subject;
@@ -41,8 +42,10 @@ public enum Persona {
         return subject;
     }
 
+    /** Re-signed after four minutes: tokens live five, and a long test (the feed's concurrency test) outlasts that. */
     public synchronized String token() {
-        if (token == null) {
+        if (token == null || System.nanoTime() - tokenIssuedAt > java.util.concurrent.TimeUnit.MINUTES.toNanos(4)) {
+            tokenIssuedAt = System.nanoTime();
             token = switch (scope) {
                 case SCHOOL -> Tokens.forSchool(subject, scopeValue, roles);
                 case LA -> Tokens.forLocalAuthority(subject, scopeValue, roles);
