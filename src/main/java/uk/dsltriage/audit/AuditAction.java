@@ -16,6 +16,13 @@ public enum AuditAction {
     AUDIT_SEARCHED,
     AUDIT_VERIFIED,
     AUDIT_EXPORTED,
+    REFERRAL_SENT,
+    REFERRALS_READ,
+    REFERRAL_READ,
+    REFERRAL_FEED_READ,
+    REFERRAL_ACKNOWLEDGED,
+    REFERRAL_OUTCOME_RECORDED,
+    IDENTITY_KEYS_REWRAPPED,
 
     // Refusals, recorded from one place (RefusalAudit) for every problem response.
     REFUSED_UNAUTHENTICATED,

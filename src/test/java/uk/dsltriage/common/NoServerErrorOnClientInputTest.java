@@ -41,7 +41,8 @@ class NoServerErrorOnClientInputTest {
                 "evaluateTriage", "/api/v1/triage/evaluate",
                 "retriageIncident", "/api/v1/incidents/" + incident + "/retriage",
                 "recordAccidentalViewing", "/api/v1/incidents/" + incident + "/accidental-viewings",
-                "recordViewingException", "/api/v1/incidents/" + incident + "/viewing-exceptions");
+                "recordViewingException", "/api/v1/incidents/" + incident + "/viewing-exceptions",
+                "createReferral", "/api/v1/incidents/" + incident + "/referrals");
         Random random = new Random(20261123L);
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {

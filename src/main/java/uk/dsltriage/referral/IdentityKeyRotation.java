@@ -1,0 +1,29 @@
+package uk.dsltriage.referral;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.dsltriage.audit.AuditAction;
+import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.referral.api.RotationView;
+import uk.dsltriage.referral.identity.SchoolDataKeys;
+import uk.dsltriage.security.AccessScope;
+
+/** Re-wraps the schools' data keys with the newest master key, and records who did it. */
+@ApplicationScoped
+public class IdentityKeyRotation {
+
+    private final SchoolDataKeys keys;
+    private final AuditLog audit;
+
+    public IdentityKeyRotation(SchoolDataKeys keys, AuditLog audit) {
+        this.keys = keys;
+        this.audit = audit;
+    }
+
+    public RotationView rewrap(AccessScope operator) {
+        SchoolDataKeys.RotationResult result = keys.rewrapAll();
+        QuarkusTransaction.requiringNew().run(() ->
+                audit.record(operator, AuditAction.IDENTITY_KEYS_REWRAPPED, "master_key", result.masterKeyId()));
+        return new RotationView(result.masterKeyId(), result.rewrapped(), result.remaining());
+    }
+}

@@ -1,0 +1,169 @@
+package uk.dsltriage.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import uk.dsltriage.audit.AuditAction;
+import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.common.problem.ProblemException;
+import uk.dsltriage.referral.api.AcknowledgementRequest;
+import uk.dsltriage.referral.api.AcknowledgementView;
+import uk.dsltriage.referral.api.FeedPageView;
+import uk.dsltriage.referral.api.OutcomeRequest;
+import uk.dsltriage.referral.api.OutcomeView;
+import uk.dsltriage.referral.api.ReferralDocument;
+import uk.dsltriage.referral.identity.ChildIdentity;
+import uk.dsltriage.referral.identity.ChildIdentityVault;
+import uk.dsltriage.security.AccessScope;
+
+/** The local authority's side: pull the referrals addressed to it, acknowledge them, send back decisions. */
+@ApplicationScoped
+public class LocalAuthorityReferrals {
+
+    private static final String OBJECT = "referral";
+    private static final Duration DECISION_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final ReferralRepository referrals;
+    private final ReferralOutcomeRepository outcomes;
+    private final ChildIdentityVault identities;
+    private final ReferralDocuments documents;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public LocalAuthorityReferrals(ReferralRepository referrals, ReferralOutcomeRepository outcomes,
+            ChildIdentityVault identities, ReferralDocuments documents, AuditLog audit, Clock clock) {
+        this.referrals = referrals;
+        this.outcomes = outcomes;
+        this.identities = identities;
+        this.documents = documents;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A feed page, or only its tag when the client already has it (an idle poll: nothing decrypted or audited). */
+    public sealed interface FeedResult permits NotModified, Page {
+        String etag();
+    }
+
+    public record NotModified(String etag) implements FeedResult {
+    }
+
+    public record Page(String etag, FeedPageView page) implements FeedResult {
+    }
+
+    @Transactional
+    public FeedResult feed(AccessScope authority, long after, int limit, String ifNoneMatch) {
+        List<ReferralRepository.FeedIdentity> identitiesOfPage = referrals.feedIdentities(authority, after, limit);
+        String etag = etag(authority, after, limit, identitiesOfPage);
+        if (etag.equals(ifNoneMatch)) {
+            return new NotModified(etag);
+        }
+        // The same rows the tag was computed from, even if more were committed since.
+        List<Referral> page = referrals.atPositions(authority,
+                identitiesOfPage.stream().map(ReferralRepository.FeedIdentity::position).toList());
+        Map<String, ChildIdentity> opened = identities.openAll(identitiesOfPage.stream().map(ReferralRepository.FeedIdentity::identity).toList());
+        List<ReferralDocument> items = page.stream().map(r -> documents.document(r, Optional.ofNullable(
+                opened.get(ChildIdentityVault.key(r.schoolUrn, r.childRef))).orElseGet(() -> readIdentity(r)))).toList();
+        long last = page.isEmpty() ? after : page.get(page.size() - 1).feedPosition;
+        if (!page.isEmpty()) {
+            audit.record(authority, AuditAction.REFERRAL_FEED_READ, "referral_feed", (after + 1) + "-" + last);
+        }
+        return new Page(etag, new FeedPageView(items, FeedCursor.of(last)));
+    }
+
+    @Transactional
+    public ReferralDocument get(AccessScope authority, UUID id) {
+        Referral referral = referrals.findAddressedTo(authority, id).orElseThrow(ProblemException::notFound);
+        audit.record(authority, AuditAction.REFERRAL_READ, OBJECT, referral.id);
+        return document(referral);
+    }
+
+    /** Idempotent: the first acknowledgement stands; repeating it (even with another reference) changes nothing. */
+    @Transactional
+    public AcknowledgementView acknowledge(AccessScope authority, UUID id, AcknowledgementRequest request) {
+        Referral referral = referrals.lockAddressedTo(authority, id).orElseThrow(ProblemException::notFound);
+        if (referral.acknowledgedAt == null) {
+            markAcknowledged(authority, referral, request == null ? null : request.laReference());
+        }
+        return ReferralDocuments.acknowledgement(referral);
+    }
+
+    /** Appends a decision; the history is kept. A decision implies receipt, so it acknowledges if that was not done. */
+    @Transactional
+    public OutcomeView recordOutcome(AccessScope authority, UUID id, OutcomeRequest request) {
+        if (request.contactOutcome() == null && request.referralOutcome() == null && request.s47Outcome() == null) {
+            throw ProblemException.invalid("contactOutcome", "at least one of contactOutcome, referralOutcome, s47Outcome is required");
+        }
+        Instant now = now();
+        Instant decidedAt = request.decidedAt() == null ? now : request.decidedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        if (decidedAt.isAfter(now.plus(DECISION_CLOCK_SKEW))) {
+            throw ProblemException.invalid("decidedAt", "must not be in the future");
+        }
+        Referral referral = referrals.lockAddressedTo(authority, id).orElseThrow(ProblemException::notFound);
+        if (decidedAt.isBefore(referral.createdAt)) {
+            throw ProblemException.invalid("decidedAt", "must not be before the referral was sent");
+        }
+        if (referral.acknowledgedAt == null) {
+            markAcknowledged(authority, referral, null);
+        }
+        ReferralOutcomeRecord outcome = new ReferralOutcomeRecord();
+        outcome.id = UUID.randomUUID();
+        outcome.referralId = referral.id;
+        outcome.sequence = outcomes.nextSequence(referral.id);
+        outcome.contactOutcome = request.contactOutcome();
+        outcome.referralOutcome = request.referralOutcome();
+        outcome.s47Outcome = request.s47Outcome();
+        outcome.decidedAt = decidedAt;
+        outcome.recordedBy = authority.userId();
+        outcome.recordedAt = now;
+        outcomes.persist(outcome);
+        audit.record(authority, AuditAction.REFERRAL_OUTCOME_RECORDED, OBJECT, referral.id);
+        return ReferralDocuments.outcome(outcome);
+    }
+
+    private void markAcknowledged(AccessScope authority, Referral referral, String laReference) {
+        referral.acknowledgedAt = now();
+        referral.acknowledgedBy = authority.userId();
+        referral.laReference = laReference;
+        audit.record(authority, AuditAction.REFERRAL_ACKNOWLEDGED, OBJECT, referral.id);
+    }
+
+    /** PostgreSQL keeps microseconds: what is returned must equal what a later read returns. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private ReferralDocument document(Referral r) {
+        return documents.document(r, readIdentity(r));
+    }
+
+    private ChildIdentity readIdentity(Referral r) {
+        return identities.read(r.schoolUrn, r.childRef)
+                .orElseThrow(() -> new IllegalStateException("referral without a stored child identity"));
+    }
+
+    /** Changes whenever the page would: other positions, or an identity updated since. */
+    private static String etag(AccessScope authority, long after, int limit, List<ReferralRepository.FeedIdentity> rows) {
+        StringBuilder text = new StringBuilder(authority.laCode()).append('|').append(after).append('|').append(limit);
+        for (ReferralRepository.FeedIdentity row : rows) {
+            text.append('|').append(row.position()).append('@').append(row.identityUpdatedAt());
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package uk.dsltriage.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import uk.dsltriage.audit.AuditAction;
+import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.common.StoredJson;
+import uk.dsltriage.common.problem.Problem;
+import uk.dsltriage.common.problem.ProblemException;
+import uk.dsltriage.common.problem.ProblemType;
+import uk.dsltriage.referral.api.ChildBody;
+import uk.dsltriage.referral.api.ConcernsBody;
+import uk.dsltriage.referral.api.CreateReferralRequest;
+import uk.dsltriage.referral.api.RecommendationSummaryView;
+import uk.dsltriage.referral.api.ReferralDocument;
+import uk.dsltriage.referral.api.ReferralForm;
+import uk.dsltriage.referral.api.ReferralView;
+import uk.dsltriage.referral.identity.ChildIdentity;
+import uk.dsltriage.referral.identity.ChildIdentityVault;
+import uk.dsltriage.rules.Recommendation;
+import uk.dsltriage.security.AccessScope;
+import uk.dsltriage.vocabulary.ReferralKind;
+
+/** The school's side of referrals: the DSL sends them and sees what came back. */
+@ApplicationScoped
+public class ReferralService {
+
+    private static final String OBJECT = "referral";
+
+    private final ReferralEligibility eligibility;
+    private final IncidentRecommendations incidents;
+    private final ReferralRepository referrals;
+    private final ReferralOutcomeRepository outcomes;
+    private final ChildIdentityVault identities;
+    private final ReferralFeedPositions positions;
+    private final ReferralDocuments documents;
+    private final AuditLog audit;
+    private final StoredJson json;
+    private final Clock clock;
+
+    public ReferralService(ReferralEligibility eligibility, IncidentRecommendations incidents, ReferralRepository referrals,
+            ReferralOutcomeRepository outcomes, ChildIdentityVault identities, ReferralFeedPositions positions,
+            ReferralDocuments documents, AuditLog audit, StoredJson json, Clock clock) {
+        this.eligibility = eligibility;
+        this.incidents = incidents;
+        this.referrals = referrals;
+        this.outcomes = outcomes;
+        this.identities = identities;
+        this.positions = positions;
+        this.documents = documents;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ReferralView send(AccessScope school, UUID incidentId, CreateReferralRequest request) {
+        IncidentRecommendations.Current current = incidents.current(school, incidentId).orElseThrow(ProblemException::notFound);
+        Set<ReferralKind> decided = eligibility.decidedKinds(school, incidentId);
+        if (!decided.contains(request.kind())) {
+            throw ProblemException.conflict("The incident's decision does not include a referral route of this kind. "
+                    + "Referral kinds it allows: " + (decided.isEmpty() ? "none" : decided) + ".");
+        }
+        ConcernsBody concerns = withCensusFactors(request.concerns(), current);
+        validate(request, concerns);
+
+        Recommendation rec = current.recommendation();
+        ReferralForm form = new ReferralForm(request.referrer(), request.phoneReferralMade(), request.phoneReferralAt(),
+                request.consent(), request.parentsInformed(), request.parentsNotInformedReason(), request.child().participantRef(),
+                request.professionals() == null ? List.of() : request.professionals(), concerns,
+                new RecommendationSummaryView(rec.ruleSetId(), rec.ruleSetVersion(), rec.routes(), rec.urgency()),
+                request.decisionRationale(), request.thresholdLevel());
+        ChildIdentity identity = identity(request.child());
+        identities.store(school.schoolUrn(), request.child().ref(), identity);
+
+        Referral referral = new Referral();
+        referral.id = UUID.randomUUID();
+        referral.incidentId = current.incidentId();
+        referral.schoolUrn = school.schoolUrn();
+        referral.laCode = request.laCode();
+        referral.kind = request.kind();
+        referral.childRef = request.child().ref();
+        referral.urgency = request.urgency() != null ? request.urgency() : rec.urgency();
+        referral.contentJson = json.write(form);
+        referral.createdBy = school.userId();
+        referral.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        referral.acknowledgementDueAt = WorkingDays.oneWorkingDayAfter(referral.createdAt, WorkingDays.WEEKDAYS);
+        audit.record(school, AuditAction.REFERRAL_SENT, OBJECT, referral.id);
+        ReferralDocument document = documents.document(referral, identity, form);
+
+        // Last, so the authority's feed counter is locked only until the commit that follows (ReferralFeedPositions).
+        referral.feedPosition = positions.next(referral.laCode);
+        referrals.persist(referral);
+        referrals.flush();
+        return new ReferralView(referral.incidentId, referral.createdBy, document, null, false, List.of());
+    }
+
+    @Transactional
+    public List<ReferralView> ofIncident(AccessScope school, UUID incidentId) {
+        IncidentRecommendations.Current current = incidents.current(school, incidentId).orElseThrow(ProblemException::notFound);
+        audit.record(school, AuditAction.REFERRALS_READ, "incident", current.incidentId());
+        Instant now = Instant.now(clock);
+        return referrals.ofIncident(school, current.incidentId()).stream().map(r -> new ReferralView(r.incidentId, r.createdBy,
+                documents.document(r, identities.read(r.schoolUrn, r.childRef).orElseThrow(
+                        () -> new IllegalStateException("referral without a stored child identity"))),
+                ReferralDocuments.acknowledgement(r), r.acknowledgedAt == null && r.acknowledgementDueAt.isBefore(now),
+                outcomes.history(r.id).stream().map(ReferralDocuments::outcome).toList())).toList();
+    }
+
+    private static ConcernsBody withCensusFactors(ConcernsBody concerns, IncidentRecommendations.Current current) {
+        if (concerns.censusFactors() != null) {
+            return concerns;
+        }
+        Object adult = current.recommendation().derivedFacts() == null ? null
+                : current.recommendation().derivedFacts().get("adultInvolved");
+        List<String> suggested = CensusFactors.suggest(current.types(), adult instanceof Boolean b ? b : null);
+        return new ConcernsBody(concerns.facts(), concerns.dslAccount(), concerns.childVoice(), concerns.riskFactors(),
+                concerns.protectiveFactors(), suggested);
+    }
+
+    private static void validate(CreateReferralRequest request, ConcernsBody concerns) {
+        List<Problem.FieldError> errors = new ArrayList<>(CensusFactors.validate("concerns.censusFactors", concerns.censusFactors()));
+        if (Boolean.FALSE.equals(request.parentsInformed()) && request.parentsNotInformedReason() == null) {
+            errors.add(new Problem.FieldError("parentsNotInformedReason", "is required when parents were not informed"));
+        }
+        if (Boolean.TRUE.equals(request.parentsInformed()) && request.parentsNotInformedReason() != null) {
+            errors.add(new Problem.FieldError("parentsNotInformedReason", "must be absent when parents were informed"));
+        }
+        if (Boolean.FALSE.equals(request.phoneReferralMade()) && request.phoneReferralAt() != null) {
+            errors.add(new Problem.FieldError("phoneReferralAt", "must be absent when no phone referral was made"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The request is not valid.", errors);
+        }
+    }
+
+    private static ChildIdentity identity(ChildBody child) {
+        List<ChildIdentity.HouseholdMember> household = child.household() == null ? List.of() : child.household().stream()
+                .map(m -> new ChildIdentity.HouseholdMember(m.name(), m.relationship(), m.parentalResponsibility(), m.livesWithChild()))
+                .toList();
+        return new ChildIdentity(child.givenName(), child.familyName(), child.dateOfBirth(),
+                new ChildIdentity.Details(child.aliases() == null ? List.of() : child.aliases(), child.gender(), child.ethnicity(),
+                        child.language(), child.address(), child.upn(), child.nhsNumber(), household));
+    }
+}

@@ -1,0 +1,14 @@
+package uk.dsltriage.referral.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * The reason for referral. {@code censusFactors}: children-in-need census factor codes; when absent, those suggested
+ * from the incident types are used (and shown on the referral, so the DSL sees what was sent).
+ */
+public record ConcernsBody(@NotBlank @Size(max = 10000) String facts, @NotBlank @Size(max = 10000) String dslAccount,
+        @Size(max = 5000) String childVoice, @Size(max = 5000) String riskFactors, @Size(max = 5000) String protectiveFactors,
+        @Size(max = 30) List<String> censusFactors) {
+}

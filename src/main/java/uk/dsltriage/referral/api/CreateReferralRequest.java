@@ -1,0 +1,32 @@
+package uk.dsltriage.referral.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import uk.dsltriage.vocabulary.ParentsNotInformedReason;
+import uk.dsltriage.vocabulary.ReferralKind;
+import uk.dsltriage.vocabulary.Urgency;
+
+/** A multi-agency referral form, as structured data (referrals.md §3.1). */
+public record CreateReferralRequest(
+        @NotNull @Pattern(regexp = "[0-9]{3}", message = "must be the three-digit DfE local-authority code") String laCode,
+        @NotNull ReferralKind kind,
+        Urgency urgency,
+        @NotNull @Valid ReferrerBody referrer,
+        @NotNull Boolean phoneReferralMade,
+        OffsetDateTime phoneReferralAt,
+        @NotNull @Valid ConsentBody consent,
+        @NotNull Boolean parentsInformed,
+        ParentsNotInformedReason parentsNotInformedReason,
+        @NotNull @Valid ChildBody child,
+        @Size(max = 20) List<@NotNull @Valid ProfessionalBody> professionals,
+        @NotNull @Valid ConcernsBody concerns,
+        @NotBlank @Size(max = 5000) String decisionRationale,
+        @Min(1) @Max(4) Integer thresholdLevel) {
+}

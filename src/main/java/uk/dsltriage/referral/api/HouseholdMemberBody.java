@@ -1,0 +1,9 @@
+package uk.dsltriage.referral.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A parent, carer or other household member: identifying, so stored encrypted with the child's identity. */
+public record HouseholdMemberBody(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String relationship,
+        Boolean parentalResponsibility, Boolean livesWithChild) {
+}

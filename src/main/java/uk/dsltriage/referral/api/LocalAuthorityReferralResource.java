@@ -1,0 +1,113 @@
+package uk.dsltriage.referral.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.dsltriage.common.problem.ProblemException;
+import uk.dsltriage.referral.FeedCursor;
+import uk.dsltriage.referral.LocalAuthorityReferrals;
+import uk.dsltriage.security.CurrentUser;
+import uk.dsltriage.security.Roles;
+
+@Path("/api/v1/la/referrals")
+@Tag(name = "Local-authority referral feed", description = "Referrals addressed to the caller's local authority (la_code)")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.LA_OFFICER)
+public class LocalAuthorityReferralResource {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 200;
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,4}");
+
+    private final LocalAuthorityReferrals service;
+    private final CurrentUser user;
+
+    public LocalAuthorityReferralResource(LocalAuthorityReferrals service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @GET
+    @Operation(operationId = "pullReferralFeed", summary = "Referrals addressed to your authority, oldest first",
+            description = "Pass the previous page's nextCursor as after; the feed never skips or repeats a referral, however many "
+                    + "are being written. Send the page's ETag as If-None-Match to get 304 when nothing has changed.")
+    @APIResponse(responseCode = "200", description = "A page of referrals",
+            headers = @Header(name = "ETag", description = "Tag of this page", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPageView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
+    public Response pullReferralFeed(
+            @Parameter(description = "The nextCursor of the previous page; absent for the beginning") @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        long position = FeedCursor.parse(after).orElseThrow(() -> ProblemException.invalid("after", "not a cursor of this feed"));
+        int size = limit(limit);
+        LocalAuthorityReferrals.FeedResult result = service.feed(user.localAuthorityScope(), position, size, ifNoneMatch);
+        if (result instanceof LocalAuthorityReferrals.Page page) {
+            return Response.ok(page.page()).header(HttpHeaders.ETAG, page.etag()).build();
+        }
+        return Response.notModified().header(HttpHeaders.ETAG, result.etag()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getLaReferral", summary = "One referral addressed to your authority")
+    @APIResponse(responseCode = "200", description = "The referral",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralDocument.class)))
+    public ReferralDocument getLaReferral(@PathParam("id") UUID id) {
+        return service.get(user.localAuthorityScope(), id);
+    }
+
+    @POST
+    @Path("/{id}/acknowledgement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "acknowledgeReferral", summary = "Acknowledge receipt (idempotent)",
+            description = "The first acknowledgement stands; repeating it returns the same acknowledgement and changes nothing.")
+    @APIResponse(responseCode = "200", description = "Acknowledged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AcknowledgementView.class)))
+    public AcknowledgementView acknowledgeReferral(@PathParam("id") UUID id, @Valid AcknowledgementRequest request) {
+        return service.acknowledge(user.localAuthorityScope(), id, request);
+    }
+
+    @POST
+    @Path("/{id}/outcomes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordReferralOutcome", summary = "Send back a front-door decision",
+            description = "contactOutcome, referralOutcome and/or s47Outcome from the vocabulary; each call is kept, in order.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeView.class)))
+    public Response recordReferralOutcome(@PathParam("id") UUID id, @NotNull @Valid OutcomeRequest request) {
+        return Response.status(Response.Status.CREATED).entity(service.recordOutcome(user.localAuthorityScope(), id, request)).build();
+    }
+
+    private static int limit(String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        int value = DIGITS.matcher(limit).matches() ? Integer.parseInt(limit) : -1;
+        if (value < 1 || value > MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        }
+        return value;
+    }
+}

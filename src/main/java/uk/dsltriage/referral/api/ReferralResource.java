@@ -1,0 +1,61 @@
+package uk.dsltriage.referral.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.dsltriage.referral.ReferralService;
+import uk.dsltriage.security.CurrentUser;
+import uk.dsltriage.security.Roles;
+
+@Path("/api/v1/incidents/{id}/referrals")
+@Tag(name = "Referrals", description = "Referrals to a local authority, sent by the school's DSL")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.DSL)
+public class ReferralResource {
+
+    private final ReferralService service;
+    private final CurrentUser user;
+
+    public ReferralResource(ReferralService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createReferral", summary = "Send a referral to a local authority",
+            description = "Allowed when the incident's decision includes a referral route of this kind (409 otherwise). The child's "
+                    + "identity and household are stored encrypted, apart from the referral, and are visible only to this school's "
+                    + "DSL and the addressed authority. Census factor codes are suggested from the incident types when not given.")
+    @APIResponse(responseCode = "201", description = "Sent: the authority's feed now carries it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "409", description = "The incident's decision does not include a referral route of this kind",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Response createReferral(@PathParam("id") UUID id, @NotNull @Valid CreateReferralRequest request) {
+        return Response.status(Response.Status.CREATED).entity(service.send(user.schoolScope(), id, request)).build();
+    }
+
+    @GET
+    @Operation(operationId = "listIncidentReferrals", summary = "Referrals of an incident, with acknowledgement and outcomes")
+    @APIResponse(responseCode = "200", description = "Referrals, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReferralView.class)))
+    public List<ReferralView> listIncidentReferrals(@PathParam("id") UUID id) {
+        return service.ofIncident(user.schoolScope(), id);
+    }
+}
