@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.referral.api.RotationView;
 import uk.dsltriage.referral.identity.SchoolDataKeys;
 import uk.dsltriage.security.AccessScope;
@@ -23,7 +24,7 @@ public class IdentityKeyRotation {
     public RotationView rewrap(AccessScope operator) {
         SchoolDataKeys.RotationResult result = keys.rewrapAll();
         QuarkusTransaction.requiringNew().run(() ->
-                audit.record(operator, AuditAction.IDENTITY_KEYS_REWRAPPED, "master_key", result.masterKeyId()));
+                audit.record(operator, AuditAction.IDENTITY_KEYS_REWRAPPED, ObjectKind.MASTER_KEY, result.masterKeyId()));
         return new RotationView(result.masterKeyId(), result.rewrapped(), result.remaining());
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.referral.api.AcknowledgementRequest;
 import uk.dsltriage.referral.api.AcknowledgementView;
@@ -30,8 +31,6 @@ import uk.dsltriage.security.AccessScope;
 /** The local authority's side: pull the referrals addressed to it, acknowledge them, send back decisions. */
 @ApplicationScoped
 public class LocalAuthorityReferrals {
-
-    private static final String OBJECT = "referral";
     private static final Duration DECISION_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final ReferralRepository referrals;
@@ -77,7 +76,7 @@ public class LocalAuthorityReferrals {
                 opened.get(ChildIdentityVault.key(r.schoolUrn, r.childRef))).orElseGet(() -> readIdentity(r)))).toList();
         long last = page.isEmpty() ? after : page.get(page.size() - 1).feedPosition;
         if (!page.isEmpty()) {
-            audit.record(authority, AuditAction.REFERRAL_FEED_READ, "referral_feed", (after + 1) + "-" + last);
+            audit.record(authority, AuditAction.REFERRAL_FEED_READ, ObjectKind.REFERRAL_FEED_PAGE, (after + 1) + "-" + last);
         }
         return new Page(etag, new FeedPageView(items, FeedCursor.of(last)));
     }
@@ -85,7 +84,7 @@ public class LocalAuthorityReferrals {
     @Transactional
     public ReferralDocument get(AccessScope authority, UUID id) {
         Referral referral = referrals.findAddressedTo(authority, id).orElseThrow(ProblemException::notFound);
-        audit.record(authority, AuditAction.REFERRAL_READ, OBJECT, referral.id);
+        audit.record(authority, AuditAction.REFERRAL_READ, ObjectKind.REFERRAL, referral.id);
         return document(referral);
     }
 
@@ -128,7 +127,7 @@ public class LocalAuthorityReferrals {
         outcome.recordedBy = authority.userId();
         outcome.recordedAt = now;
         outcomes.persist(outcome);
-        audit.record(authority, AuditAction.REFERRAL_OUTCOME_RECORDED, OBJECT, referral.id);
+        audit.record(authority, AuditAction.REFERRAL_OUTCOME_RECORDED, ObjectKind.REFERRAL, referral.id);
         return ReferralDocuments.outcome(outcome);
     }
 
@@ -136,7 +135,7 @@ public class LocalAuthorityReferrals {
         referral.acknowledgedAt = now();
         referral.acknowledgedBy = authority.userId();
         referral.laReference = laReference;
-        audit.record(authority, AuditAction.REFERRAL_ACKNOWLEDGED, OBJECT, referral.id);
+        audit.record(authority, AuditAction.REFERRAL_ACKNOWLEDGED, ObjectKind.REFERRAL, referral.id);
     }
 
     /** PostgreSQL keeps microseconds: what is returned must equal what a later read returns. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.common.problem.Problem;
 import uk.dsltriage.common.problem.ProblemException;
@@ -31,8 +32,6 @@ import uk.dsltriage.vocabulary.ReferralKind;
 /** The school's side of referrals: the DSL sends them and sees what came back. */
 @ApplicationScoped
 public class ReferralService {
-
-    private static final String OBJECT = "referral";
 
     private final ReferralEligibility eligibility;
     private final IncidentRecommendations incidents;
@@ -92,7 +91,7 @@ public class ReferralService {
         referral.createdBy = school.userId();
         referral.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         referral.acknowledgementDueAt = WorkingDays.oneWorkingDayAfter(referral.createdAt, WorkingDays.WEEKDAYS);
-        audit.record(school, AuditAction.REFERRAL_SENT, OBJECT, referral.id);
+        audit.record(school, AuditAction.REFERRAL_SENT, ObjectKind.REFERRAL, referral.id);
         ReferralDocument document = documents.document(referral, identity, form);
 
         // Last, so the authority's feed counter is locked only until the commit that follows (ReferralFeedPositions).
@@ -105,7 +104,7 @@ public class ReferralService {
     @Transactional
     public List<ReferralView> ofIncident(AccessScope school, UUID incidentId) {
         IncidentRecommendations.Current current = incidents.current(school, incidentId).orElseThrow(ProblemException::notFound);
-        audit.record(school, AuditAction.REFERRALS_READ, "incident", current.incidentId());
+        audit.record(school, AuditAction.REFERRALS_READ, ObjectKind.INCIDENT, current.incidentId());
         Instant now = Instant.now(clock);
         return referrals.ofIncident(school, current.incidentId()).stream().map(r -> new ReferralView(r.incidentId, r.createdBy,
                 documents.document(r, identities.read(r.schoolUrn, r.childRef).orElseThrow(
