@@ -120,12 +120,19 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.DSL})
     @Operation(operationId = "addAddendum", summary = "Add later information",
-            description = "Appends an addendum with its author and time. When it carries revised facts the incident is triaged again; earlier recommendations are kept.")
+            description = "Appends an addendum with its author and time. When it carries revised facts (whole, or as a JSON Merge Patch in factsPatch) the incident is triaged again; earlier recommendations are kept. A new recommendation that removes a route or lowers the urgency is flagged as a downgrade; it cancels no task, and the incident returns to the DSL queue.")
     @APIResponse(responseCode = "201", description = "Appended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddendumView.class)))
-    public Response addAddendum(@PathParam("id") UUID id, @NotNull @Valid AddAddendumRequest request) {
-        AddendumView addendum = service.addAddendum(user.schoolScope(), id, request);
-        return Response.status(Response.Status.CREATED).entity(addendum).build();
+    public Response addAddendum(@PathParam("id") UUID id,
+            @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key is not appended again")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @NotNull @Valid AddAddendumRequest request) {
+        IncidentService.AddedAddendum added = service.addAddendum(user.schoolScope(), id, request, checkedKey(idempotencyKey));
+        Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(added.addendum());
+        if (added.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
     }
 
     @GET
