@@ -103,8 +103,12 @@ public class DecisionService {
     }
 
     @Transactional
-    public Decided decide(AccessScope scope, UUID incidentId, long expectedVersion, DecisionCommand command) {
+    public Decided decide(AccessScope scope, UUID incidentId, Long expectedVersion, DecisionCommand command) {
         Incident incident = find(scope, incidentId);
+        if (expectedVersion == null) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the incident as you read it (GET /api/v1/incidents/{id}/review).");
+        }
         requireVersion(incident, expectedVersion);
         Advice advice = currentAdvice(incident);
         Instant now = Instant.now(clock);
@@ -135,6 +139,8 @@ public class DecisionService {
         decision.routes = new LinkedHashSet<>(DecisionRules.routesTaken(command, advice));
         decision.actions = new LinkedHashSet<>(command.actions());
         decisions.persist(decision);
+        // Flush here, before any query could auto-flush outside the check: the losing DSL of a race fails now.
+        flushOrPreconditionFailed();
         List<ReviewTask> created = createTasks(incident, decision, advice, now);
         audit.record(scope, AuditAction.DECISION_RECORDED, INCIDENT, incident.id);
         flushOrPreconditionFailed();

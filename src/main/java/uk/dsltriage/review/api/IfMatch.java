@@ -28,15 +28,6 @@ final class IfMatch {
         }
     }
 
-    static long required(String header) {
-        Long version = version(header);
-        if (version == null) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag of the incident as you read it (GET /api/v1/incidents/{id}/review).");
-        }
-        return version;
-    }
-
     private static ProblemException stale() {
         return new ProblemException(ProblemType.PRECONDITION_FAILED,
                 "If-Match does not match the incident's current ETag. Read it again.");

@@ -77,11 +77,13 @@ public class ReviewResource {
             headers = {@Header(name = "ETag", description = "The incident's new ETag", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Location", description = "The incident's review", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionRecordedView.class)))
+    @APIResponse(responseCode = "409", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")), description = "The incident is closed: reopen it first")
+    @APIResponse(responseCode = "412", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")), description = "If-Match is not the incident's current ETag (it changed since it was read)")
+    @APIResponse(responseCode = "428", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")), description = "If-Match is missing")
     public Response decide(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH_DOC, required = true) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DecisionRequest request, @Context UriInfo uri) {
-        long version = IfMatch.required(ifMatch);
-        DecisionService.Decided decided = decisions.decide(user.schoolScope(), id, version, request.toCommand());
+        DecisionService.Decided decided = decisions.decide(user.schoolScope(), id, IfMatch.version(ifMatch), request.toCommand());
         Instant now = decided.decision().decidedAt;
         DecisionRecordedView view = new DecisionRecordedView(ReviewViews.decision(decided.decision()),
                 decided.tasks().stream().map(t -> ReviewViews.task(t, now)).toList(), decided.etag());
