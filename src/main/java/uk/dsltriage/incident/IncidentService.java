@@ -237,6 +237,17 @@ public class IncidentService {
         return triage.view(triage.find(incident.currentRecommendationId).orElseThrow());
     }
 
+    /**
+     * The re-triage job's step for one incident, already locked by the caller: a new recommendation under the rule
+     * set, adopted as the incident's current one (back to the queue if the advice changed; no task is touched).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Downgrade retriageBySystem(Incident incident, uk.dsltriage.rules.RuleSet ruleSet, AccessScope system) {
+        Downgrade downgrade = triageAndAdopt(incident, currentFacts(incident), TriageTrigger.RETRIAGE, system.userId(), ruleSet);
+        audit.record(system, AuditAction.TRIAGE_RECORDED, INCIDENT, incident.id);
+        return downgrade;
+    }
+
     /** The facts in force: the latest revision, or the original. */
     public TriageFactsBody currentFacts(Incident incident) {
         return currentFacts(incident, addenda.of(incident));
