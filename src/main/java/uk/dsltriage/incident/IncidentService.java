@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.common.ConstraintNames;
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
@@ -72,8 +73,23 @@ public class IncidentService {
     public record Recorded(IncidentView incident, boolean replayed) {
     }
 
-    @Transactional
+    /**
+     * Records a concern once per Idempotency-Key: a retry, or a concurrent call that lost the race on the unique
+     * constraint, gets the incident that was recorded (in a new transaction, since the losing one is rolled back).
+     */
     public Recorded record(AccessScope scope, RecordIncidentRequest request, String idempotencyKey) {
+        try {
+            return recordInTransaction(scope, request, idempotencyKey);
+        } catch (RuntimeException e) {
+            if (idempotencyKey == null || !ConstraintNames.violated(e, "incident_idempotency_key_unique")) {
+                throw e;
+            }
+            return replay(scope, idempotencyKey, sha256(json.write(request))).orElseThrow(() -> e);
+        }
+    }
+
+    @Transactional
+    Recorded recordInTransaction(AccessScope scope, RecordIncidentRequest request, String idempotencyKey) {
         TriageFactsBody facts = request.toTriageFacts();
         checkParticipants("participants", facts);
         String requestHash = idempotencyKey == null ? null : sha256(json.write(request));
@@ -110,7 +126,7 @@ public class IncidentService {
 
     /** Looks up an earlier call with the same key; used again after losing a race on the unique constraint. */
     @Transactional
-    public Optional<Recorded> replay(AccessScope scope, String idempotencyKey, String requestHash) {
+    Optional<Recorded> replay(AccessScope scope, String idempotencyKey, String requestHash) {
         return incidents.findByIdempotencyKey(scope, idempotencyKey).map(existing -> {
             if (requestHash != null && !requestHash.equals(existing.requestSha256)) {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
@@ -119,10 +135,6 @@ public class IncidentService {
             audit.record(scope, AuditAction.INCIDENT_REPLAYED, INCIDENT, existing.id);
             return new Recorded(view(existing), true);
         });
-    }
-
-    public String requestHash(RecordIncidentRequest request) {
-        return sha256(json.write(request));
     }
 
     @Transactional

@@ -23,6 +23,8 @@ public final class DecisionRules {
 
     /** Routes that describe the review itself, not something to do. */
     static final Set<Route> NOT_TASKS = Set.of(Route.DSL_REVIEW, Route.MANAGE_INTERNALLY_ELIGIBLE);
+    /** A decision that refers nobody is reviewed within this time. */
+    static final int MAX_REVIEW_YEARS = 2;
 
     private DecisionRules() {
     }
@@ -70,6 +72,9 @@ public final class DecisionRules {
         }
         if (d.reviewBy() != null && d.reviewBy().isBefore(today)) {
             errors.add(new FieldError("reviewBy", "must not be in the past"));
+        }
+        if (d.reviewBy() != null && d.reviewBy().isAfter(today.plusYears(MAX_REVIEW_YEARS))) {
+            errors.add(new FieldError("reviewBy", "must be within " + MAX_REVIEW_YEARS + " years"));
         }
         for (String action : d.actions()) {
             if (!isAction(action)) {

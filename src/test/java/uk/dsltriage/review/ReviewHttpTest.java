@@ -96,11 +96,15 @@ class ReviewHttpTest {
         decide(id, etag(id), override).then().statusCode(400).body("errors.field", hasItem("rationale"));
         String nfa = """
                 { "outcome": "NO_FURTHER_ACTION", "acceptRecommendation": false, "routes": [], "parentsInformed": true,
-                  "reviewBy": "2099-01-01", "childViews": "Wants it to stop.", "childViewsWeighed": "Considered." }
+                  "reviewBy": "2027-06-30", "childViews": "Wants it to stop.", "childViewsWeighed": "Considered." }
                 """;
         decide(id, etag(id), nfa).then().statusCode(400).body("errors.field", hasItem("rationale"));
+        String farReview = accept("REFERRED").replace("\"outcome\"", "\"reviewBy\": \"2999-01-01\", \"outcome\"");
+        decide(id, etag(id), farReview).then().statusCode(400).body("errors.field", hasItem("reviewBy"));
         String noReason = accept("REFERRED").replace("\"parentsNotInformedReason\": \"WOULD_OBSTRUCT_POLICE_INVESTIGATION\",", "");
         decide(id, etag(id), noReason).then().statusCode(400).body("errors.field", hasItem("parentsNotInformedReason"));
+        String nul = accept("REFERRED").replace("She is frightened", "She is\\u0000 frightened");
+        decide(id, etag(id), nul).then().statusCode(400).body("errors.field", hasItem("childViews"));
         String badReason = accept("REFERRED").replace("WOULD_OBSTRUCT_POLICE_INVESTIGATION", "PARENTS_BUSY");
         decide(id, etag(id), badReason).then().statusCode(400);
         review(id).then().body("status", equalTo("AWAITING_DSL_REVIEW")).body("decisions", hasSize(0)).body("tasks", hasSize(0));
@@ -195,14 +199,14 @@ class ReviewHttpTest {
         decided.then().statusCode(201);
         String immediateTask = decided.path("tasksCreated.find { it.code == 'DO_NOT_INVESTIGATE' }.id");
         String reviewTask = decided.path("tasksCreated.find { it.kind == 'DECISION_REVIEW' }.id");
-        assertEquals("2099-01-01T17:00:00Z", decided.path("tasksCreated.find { it.kind == 'DECISION_REVIEW' }.dueAt"));
+        assertEquals("2027-06-30T16:00:00Z", decided.path("tasksCreated.find { it.kind == 'DECISION_REVIEW' }.dueAt"));
 
         assertTrue(taskIds("OPEN").contains(immediateTask), "due now, not yet past");
         clock.advance(Duration.ofMinutes(1));
         assertTrue(taskIds("OVERDUE").contains(immediateTask));
         assertTrue(!taskIds("OPEN").contains(immediateTask));
         assertTrue(taskIds("OPEN").contains(reviewTask));
-        clock.set(Instant.parse("2099-01-01T17:00:01Z"));
+        clock.set(Instant.parse("2027-06-30T16:00:01Z"));
         assertTrue(taskIds("OVERDUE").contains(reviewTask));
 
         Persona.DSL_B.request().body("{\"note\":\"done\"}").post("/api/v1/tasks/" + immediateTask + "/completion").then().statusCode(404);
@@ -324,7 +328,7 @@ class ReviewHttpTest {
     static String internal(String attestation) {
         return """
                 { "outcome": "MANAGED_INTERNALLY", "acceptRecommendation": true, "parentsInformed": true, %s
-                  "reviewBy": "2099-01-01",
+                  "reviewBy": "2027-06-30",
                   "childViews": "Both pupils want it dealt with in school.", "childViewsWeighed": "Consistent with the guidance." }
                 """.formatted(attestation);
     }

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.dsltriage.common.ConstraintNames;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
 import uk.dsltriage.incident.IncidentService;
@@ -69,18 +68,7 @@ public class IncidentResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull @Valid RecordIncidentRequest request,
             @Context UriInfo uri) {
-        String key = checkedKey(idempotencyKey);
-        var scope = user.schoolScope();
-        IncidentService.Recorded recorded;
-        try {
-            recorded = service.record(scope, request, key);
-        } catch (RuntimeException e) {
-            if (key == null || !ConstraintNames.violated(e, "incident_idempotency_key_unique")) {
-                throw e;
-            }
-            // Lost a race with a concurrent retry carrying the same key: answer with the row that won.
-            recorded = service.replay(scope, key, service.requestHash(request)).orElseThrow(() -> e);
-        }
+        IncidentService.Recorded recorded = service.record(user.schoolScope(), request, checkedKey(idempotencyKey));
         Response.ResponseBuilder response = Response.created(uri.getAbsolutePathBuilder().path(recorded.incident().id().toString()).build())
                 .entity(recorded.incident());
         if (recorded.replayed()) {
