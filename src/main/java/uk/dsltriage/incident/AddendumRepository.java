@@ -14,6 +14,11 @@ public class AddendumRepository implements PanacheRepositoryBase<IncidentAddendu
         return list("incidentId", Sort.ascending("sequence"), incident.id);
     }
 
+    public java.util.Optional<IncidentAddendum> findByIdempotencyKey(Incident incident, String author, String key) {
+        return find("incidentId = ?1 and recordedBy = ?2 and idempotencyKey = ?3", incident.id, author, key)
+                .firstResultOptional();
+    }
+
     public int nextSequence(Incident incident) {
         Integer max = getEntityManager()
                 .createQuery("select max(a.sequence) from IncidentAddendum a where a.incidentId = :id", Integer.class)

@@ -36,4 +36,10 @@ public class IncidentAddendum {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "revised_facts", updatable = false, columnDefinition = "jsonb")
     public String revisedFactsJson;
+
+    @Column(name = "idempotency_key", updatable = false)
+    public String idempotencyKey;
+
+    @Column(name = "request_sha256", updatable = false)
+    public String requestSha256;
 }

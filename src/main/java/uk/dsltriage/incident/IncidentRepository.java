@@ -28,6 +28,10 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    public List<Incident> findAllInScope(List<UUID> ids, AccessScope scope) {
+        return ids.isEmpty() ? List.of() : list(scoped("i.id in :ids", scope), scopeParams(scope).and("ids", ids));
+    }
+
     public Optional<Incident> findByIdempotencyKey(AccessScope scope, String key) {
         return find("from Incident i where i.schoolUrn = :school and i.recordedBy = :author and i.idempotencyKey = :key",
                 Parameters.with("school", scope.schoolUrn()).and("author", scope.actor()).and("key", key))

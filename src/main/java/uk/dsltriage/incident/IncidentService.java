@@ -18,17 +18,23 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+<<<<<<< HEAD
 import uk.dsltriage.audit.ObjectKind;
+=======
+import uk.dsltriage.common.ConstraintNames;
+>>>>>>> h6-review
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
 import uk.dsltriage.incident.api.AddAddendumRequest;
 import uk.dsltriage.incident.api.AddendumView;
+import uk.dsltriage.incident.api.DowngradeView;
 import uk.dsltriage.incident.api.IncidentSummaryView;
 import uk.dsltriage.incident.api.IncidentView;
 import uk.dsltriage.incident.api.PageView;
 import uk.dsltriage.incident.api.RecordIncidentRequest;
 import uk.dsltriage.security.AccessScope;
+import uk.dsltriage.triage.Advice;
 import uk.dsltriage.triage.RecommendationRepository;
 import uk.dsltriage.triage.TriageRecommendation;
 import uk.dsltriage.triage.TriageService;
@@ -52,11 +58,19 @@ public class IncidentService {
     private final AuditLog audit;
     private final StoredJson json;
     private final Clock clock;
+<<<<<<< HEAD
     @Inject
     DomainMetrics metrics;
+=======
+    private final ParticipantIndex participants;
+    private final FactsPatches factsPatches;
+>>>>>>> h6-review
 
     public IncidentService(IncidentRepository incidents, AddendumRepository addenda, RecommendationRepository recommendations,
-            TriageService triage, AuditLog audit, StoredJson json, Clock clock) {
+            TriageService triage, AuditLog audit, StoredJson json, Clock clock, ParticipantIndex participants,
+            FactsPatches factsPatches) {
+        this.participants = participants;
+        this.factsPatches = factsPatches;
         this.incidents = incidents;
         this.addenda = addenda;
         this.recommendations = recommendations;
@@ -70,8 +84,23 @@ public class IncidentService {
     public record Recorded(IncidentView incident, boolean replayed) {
     }
 
-    @Transactional
+    /**
+     * Records a concern once per Idempotency-Key: a retry, or a concurrent call that lost the race on the unique
+     * constraint, gets the incident that was recorded (in a new transaction, since the losing one is rolled back).
+     */
     public Recorded record(AccessScope scope, RecordIncidentRequest request, String idempotencyKey) {
+        try {
+            return recordInTransaction(scope, request, idempotencyKey);
+        } catch (RuntimeException e) {
+            if (idempotencyKey == null || !ConstraintNames.violated(e, "incident_idempotency_key_unique")) {
+                throw e;
+            }
+            return replay(scope, idempotencyKey, sha256(json.write(request))).orElseThrow(() -> e);
+        }
+    }
+
+    @Transactional
+    Recorded recordInTransaction(AccessScope scope, RecordIncidentRequest request, String idempotencyKey) {
         TriageFactsBody facts = request.toTriageFacts();
         checkParticipants("participants", facts);
         String requestHash = idempotencyKey == null ? null : sha256(json.write(request));
@@ -96,10 +125,16 @@ public class IncidentService {
         incident.types = new LinkedHashSet<>(request.incidentTypes());
         incident.idempotencyKey = idempotencyKey;
         incident.requestSha256 = requestHash;
+        incident.awaitingSince = incident.recordedAt;
         incidents.persist(incident);
         // Flush now so that a concurrent retry with the same key fails here, on the unique constraint.
         incidents.flush();
+<<<<<<< HEAD
         triage.recordFor(incident.id, facts, TriageTrigger.INTAKE, scope.actor());
+=======
+        participants.index(incident, facts);
+        triageAndAdopt(incident, facts, TriageTrigger.INTAKE, scope.userId(), null);
+>>>>>>> h6-review
         audit.record(scope, AuditAction.INCIDENT_RECORDED, INCIDENT, incident.id);
         metrics.incidentRecorded();
         return new Recorded(view(incident), false);
@@ -107,7 +142,7 @@ public class IncidentService {
 
     /** Looks up an earlier call with the same key; used again after losing a race on the unique constraint. */
     @Transactional
-    public Optional<Recorded> replay(AccessScope scope, String idempotencyKey, String requestHash) {
+    Optional<Recorded> replay(AccessScope scope, String idempotencyKey, String requestHash) {
         return incidents.findByIdempotencyKey(scope, idempotencyKey).map(existing -> {
             if (requestHash != null && !requestHash.equals(existing.requestSha256)) {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
@@ -116,10 +151,6 @@ public class IncidentService {
             audit.record(scope, AuditAction.INCIDENT_REPLAYED, INCIDENT, existing.id);
             return new Recorded(view(existing), true);
         });
-    }
-
-    public String requestHash(RecordIncidentRequest request) {
-        return sha256(json.write(request));
     }
 
     @Transactional
@@ -143,12 +174,32 @@ public class IncidentService {
         return new PageView(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
+    /** An appended addendum, or the one an earlier call with the same Idempotency-Key appended. */
+    public record AddedAddendum(AddendumView addendum, boolean replayed) {
+    }
+
+    /**
+     * Appends later information. Revised facts come whole ({@code revisedFacts}) or as a JSON Merge Patch of the facts in
+     * force ({@code factsPatch}); either way the incident is triaged again and, if the advice changed, returns to the
+     * DSL queue, with a downgrade flagged when routes were removed or the urgency lowered.
+     */
     @Transactional
-    public AddendumView addAddendum(AccessScope scope, UUID incidentId, AddAddendumRequest request) {
+    public AddedAddendum addAddendum(AccessScope scope, UUID incidentId, AddAddendumRequest request, String idempotencyKey) {
         Incident incident = incidents.lockInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
-        if (request.revisedFacts() != null) {
-            checkParticipants("revisedFacts.participants", request.revisedFacts());
+        String requestHash = idempotencyKey == null ? null : sha256(json.write(request));
+        if (idempotencyKey != null) {
+            // The incident row is locked, so a concurrent retry waits here and then finds this one.
+            Optional<IncidentAddendum> earlier = addenda.findByIdempotencyKey(incident, scope.userId(), idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!requestHash.equals(earlier.get().requestSha256)) {
+                    throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                            "This Idempotency-Key was used for a different addendum. Use a new key for new information.");
+                }
+                audit.record(scope, AuditAction.ADDENDUM_REPLAYED, INCIDENT, incident.id);
+                return new AddedAddendum(addendumView(earlier.get(), incident.pendingDowngrade()), true);
+            }
         }
+        TriageFactsBody revised = revisedFacts(incident, request);
         IncidentAddendum addendum = new IncidentAddendum();
         addendum.id = UUID.randomUUID();
         addendum.incidentId = incident.id;
@@ -156,13 +207,49 @@ public class IncidentService {
         addendum.recordedBy = scope.actor();
         addendum.recordedAt = Instant.now(clock);
         addendum.account = request.account();
-        addendum.revisedFactsJson = request.revisedFacts() == null ? null : json.write(request.revisedFacts());
+        addendum.revisedFactsJson = revised == null ? null : json.write(revised);
+        addendum.idempotencyKey = idempotencyKey;
+        addendum.requestSha256 = requestHash;
         addenda.persist(addendum);
+<<<<<<< HEAD
         if (request.revisedFacts() != null) {
             triage.recordFor(incident.id, request.revisedFacts(), TriageTrigger.ADDENDUM, scope.actor());
+=======
+        Downgrade downgrade = Downgrade.NONE;
+        if (revised != null) {
+            participants.index(incident, revised);
+            downgrade = triageAndAdopt(incident, revised, TriageTrigger.ADDENDUM, scope.userId(), null);
+>>>>>>> h6-review
         }
         audit.record(scope, AuditAction.ADDENDUM_ADDED, INCIDENT, incident.id);
-        return addendumView(addendum);
+        return new AddedAddendum(addendumView(addendum, downgrade), false);
+    }
+
+    private TriageFactsBody revisedFacts(Incident incident, AddAddendumRequest request) {
+        if (request.revisedFacts() != null && request.factsPatch() != null) {
+            throw ProblemException.invalid("factsPatch", "send either revisedFacts or factsPatch, not both");
+        }
+        TriageFactsBody revised = request.revisedFacts();
+        String field = "revisedFacts";
+        if (request.factsPatch() != null) {
+            revised = factsPatches.apply(currentFacts(incident, addenda.of(incident)), request.factsPatch());
+            field = "factsPatch";
+        }
+        if (revised != null) {
+            checkParticipants(field + ".participants", revised);
+        }
+        return revised;
+    }
+
+    /** Records a recommendation for these facts and makes it the incident's current one. */
+    private Downgrade triageAndAdopt(Incident incident, TriageFactsBody facts, TriageTrigger trigger, String actor,
+            uk.dsltriage.rules.RuleSet ruleSet) {
+        Optional<Advice> before = triage.find(incident.currentRecommendationId).map(r -> Advice.of(triage.result(r)));
+        TriageRecommendation row = ruleSet == null ? triage.recordFor(incident.id, facts, trigger, actor)
+                : triage.recordFor(incident.id, facts, trigger, actor, ruleSet);
+        Advice after = Advice.of(triage.result(row));
+        boolean changed = before.map(b -> !b.equals(after)).orElse(true);
+        return incident.adopt(row.id, after.urgency(), after.routes(), changed, row.createdAt);
     }
 
     @Transactional
@@ -178,9 +265,29 @@ public class IncidentService {
             uk.dsltriage.rules.RuleSet ruleSet) {
         Incident incident = incidents.lockInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
         TriageFactsBody current = currentFacts(incident, addenda.of(incident));
+<<<<<<< HEAD
         TriageRecommendation row = triage.recordFor(incident.id, current, TriageTrigger.RETRIAGE, scope.actor(), ruleSet);
+=======
+        triageAndAdopt(incident, current, TriageTrigger.RETRIAGE, scope.userId(), ruleSet);
+>>>>>>> h6-review
         audit.record(scope, AuditAction.TRIAGE_RECORDED, INCIDENT, incident.id);
-        return triage.view(row);
+        return triage.view(triage.find(incident.currentRecommendationId).orElseThrow());
+    }
+
+    /**
+     * The re-triage job's step for one incident, already locked by the caller: a new recommendation under the rule
+     * set, adopted as the incident's current one (back to the queue if the advice changed; no task is touched).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Downgrade retriageBySystem(Incident incident, uk.dsltriage.rules.RuleSet ruleSet, AccessScope system) {
+        Downgrade downgrade = triageAndAdopt(incident, currentFacts(incident), TriageTrigger.RETRIAGE, system.userId(), ruleSet);
+        audit.record(system, AuditAction.TRIAGE_RECORDED, INCIDENT, incident.id);
+        return downgrade;
+    }
+
+    /** The facts in force: the latest revision, or the original. */
+    public TriageFactsBody currentFacts(Incident incident) {
+        return currentFacts(incident, addenda.of(incident));
     }
 
     private TriageFactsBody currentFacts(Incident incident, List<IncidentAddendum> rows) {
@@ -208,8 +315,12 @@ public class IncidentService {
     }
 
     private AddendumView addendumView(IncidentAddendum a) {
+        return addendumView(a, Downgrade.NONE);
+    }
+
+    private AddendumView addendumView(IncidentAddendum a, Downgrade downgrade) {
         return new AddendumView(a.id, a.sequence, a.recordedBy, a.recordedAt, a.account,
-                json.read(a.revisedFactsJson, TriageFactsBody.class));
+                json.read(a.revisedFactsJson, TriageFactsBody.class), DowngradeView.of(downgrade));
     }
 
     private static void checkParticipants(String field, TriageFactsBody facts) {

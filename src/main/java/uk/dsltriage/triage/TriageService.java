@@ -91,6 +91,15 @@ public class TriageService {
         return evaluate(ruleSet, json.read(stored.factsSnapshotJson, TriageFactsBody.class));
     }
 
+    /** The engine's result as it was stored. */
+    public Recommendation result(TriageRecommendation stored) {
+        return json.read(stored.resultJson, Recommendation.class);
+    }
+
+    public java.util.Optional<TriageRecommendation> find(UUID recommendationId) {
+        return recommendationId == null ? java.util.Optional.empty() : recommendations.findByIdOptional(recommendationId);
+    }
+
     public RecommendationView view(TriageRecommendation stored) {
         TriageFactsBody facts = json.read(stored.factsSnapshotJson, TriageFactsBody.class);
         return RecommendationView.of(stored.id, stored.sequence, stored.trigger, stored.createdAt,

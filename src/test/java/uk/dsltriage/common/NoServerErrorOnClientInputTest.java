@@ -42,14 +42,17 @@ class NoServerErrorOnClientInputTest {
                 "retriageIncident", "/api/v1/incidents/" + incident + "/retriage",
                 "recordAccidentalViewing", "/api/v1/incidents/" + incident + "/accidental-viewings",
                 "recordViewingException", "/api/v1/incidents/" + incident + "/viewing-exceptions",
-                "createReferral", "/api/v1/incidents/" + incident + "/referrals");
+                "createReferral", "/api/v1/incidents/" + incident + "/referrals",
+                "recordDecision", "/api/v1/incidents/" + incident + "/decision",
+                "completeTask", "/api/v1/tasks/" + java.util.UUID.randomUUID() + "/completion");
         Random random = new Random(20261123L);
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
             JsonNode valid = example(endpoint.getKey());
             for (int i = 0; i < MUTANTS_PER_ENDPOINT; i++) {
                 JsonNode mutant = mutate(valid.deepCopy(), random, 1 + random.nextInt(3));
-                Response response = Persona.DSL_A.request().body(MAPPER.writeValueAsString(mutant)).post(endpoint.getValue());
+                Response response = Persona.DSL_A.request().header("If-Match", "\"1\"")
+                        .body(MAPPER.writeValueAsString(mutant)).post(endpoint.getValue());
                 int status = response.statusCode();
                 if (status >= 500) {
                     failures.add(endpoint.getKey() + " mutant " + i + " -> " + status);

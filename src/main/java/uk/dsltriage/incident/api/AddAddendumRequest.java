@@ -1,8 +1,10 @@
 package uk.dsltriage.incident.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.dsltriage.triage.api.TriageFactsBody;
 
@@ -10,5 +12,7 @@ import uk.dsltriage.triage.api.TriageFactsBody;
 public record AddAddendumRequest(
         @NotBlank @Size(max = 10_000) @Schema(maxLength = 10_000, description = "What is newly known, factually") String account,
         @Valid @Schema(description = "A complete revised set of triage facts, when the new information changes them; the incident is then triaged again and the earlier recommendation kept.")
-        TriageFactsBody revisedFacts) {
+        TriageFactsBody revisedFacts,
+        @Schema(type = SchemaType.OBJECT, description = "A JSON Merge Patch (RFC 7396) of the facts in force: members replace, null removes. The patched facts must be valid facts; the incident is then triaged again. Not together with revisedFacts.")
+        JsonNode factsPatch) {
 }

@@ -7,5 +7,7 @@ import uk.dsltriage.triage.api.TriageFactsBody;
 
 @Schema(name = "Addendum")
 public record AddendumView(UUID id, int sequence, String recordedBy, Instant recordedAt, String account,
-        TriageFactsBody revisedFacts) {
+        TriageFactsBody revisedFacts,
+        @Schema(description = "Only in the answer to adding an addendum: set when the new recommendation removed a route or lowered the urgency. Open tasks are kept and the incident is back in the DSL queue.")
+        DowngradeView downgrade) {
 }

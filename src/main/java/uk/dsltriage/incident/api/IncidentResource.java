@@ -28,8 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+<<<<<<< HEAD
 import uk.dsltriage.common.ConstraintNames;
 import uk.dsltriage.common.problem.AllowedValues;
+=======
+>>>>>>> h6-review
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
 import uk.dsltriage.incident.IncidentService;
@@ -67,6 +70,7 @@ public class IncidentResource {
     public Response record(
             @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key returns the same incident")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
+<<<<<<< HEAD
             @NotNull @Valid RecordIncidentRequest request) {
         String key = checkedKey(idempotencyKey);
         var scope = user.schoolScope();
@@ -83,6 +87,12 @@ public class IncidentResource {
         // A relative reference (RFC 9110 §10.2.2), set as a plain header: never built from the request's Host.
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/v1/incidents/" + recorded.incident().id())
+=======
+            @NotNull @Valid RecordIncidentRequest request,
+            @Context UriInfo uri) {
+        IncidentService.Recorded recorded = service.record(user.schoolScope(), request, checkedKey(idempotencyKey));
+        Response.ResponseBuilder response = Response.created(uri.getAbsolutePathBuilder().path(recorded.incident().id().toString()).build())
+>>>>>>> h6-review
                 .entity(recorded.incident());
         if (recorded.replayed()) {
             response.header("Idempotent-Replayed", "true");
@@ -121,12 +131,19 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.DSL})
     @Operation(operationId = "addAddendum", summary = "Add later information",
-            description = "Appends an addendum with its author and time. When it carries revised facts the incident is triaged again; earlier recommendations are kept.")
+            description = "Appends an addendum with its author and time. When it carries revised facts (whole, or as a JSON Merge Patch in factsPatch) the incident is triaged again; earlier recommendations are kept. A new recommendation that removes a route or lowers the urgency is flagged as a downgrade; it cancels no task, and the incident returns to the DSL queue.")
     @APIResponse(responseCode = "201", description = "Appended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddendumView.class)))
-    public Response addAddendum(@PathParam("id") UUID id, @NotNull @Valid AddAddendumRequest request) {
-        AddendumView addendum = service.addAddendum(user.schoolScope(), id, request);
-        return Response.status(Response.Status.CREATED).entity(addendum).build();
+    public Response addAddendum(@PathParam("id") UUID id,
+            @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key is not appended again")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @NotNull @Valid AddAddendumRequest request) {
+        IncidentService.AddedAddendum added = service.addAddendum(user.schoolScope(), id, request, checkedKey(idempotencyKey));
+        Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(added.addendum());
+        if (added.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
     }
 
     @GET

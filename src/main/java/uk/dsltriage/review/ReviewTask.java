@@ -1,0 +1,76 @@
+package uk.dsltriage.review;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import uk.dsltriage.common.problem.ProblemException;
+import uk.dsltriage.vocabulary.Urgency;
+
+/** A route or required action of a decision, due by its urgency. Only its completion is ever written, once. */
+@Entity
+@Table(name = "review_task")
+public class ReviewTask {
+
+    @Id
+    public UUID id;
+
+    @Version
+    public long version;
+
+    @Column(name = "incident_id", nullable = false, updatable = false)
+    public UUID incidentId;
+
+    @Column(name = "school_urn", nullable = false, updatable = false)
+    public String schoolUrn;
+
+    @Column(name = "decision_id", nullable = false, updatable = false)
+    public UUID decisionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public TaskKind kind;
+
+    @Column(nullable = false, updatable = false)
+    public String code;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public Urgency urgency;
+
+    @Column(name = "due_at", nullable = false, updatable = false)
+    public Instant dueAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    @Column(name = "completed_by")
+    public String completedBy;
+
+    @Column(name = "completion_note")
+    public String completionNote;
+
+    public TaskStatus statusAt(Instant now) {
+        if (completedAt != null) {
+            return TaskStatus.DONE;
+        }
+        return now.isAfter(dueAt) ? TaskStatus.OVERDUE : TaskStatus.OPEN;
+    }
+
+    public void complete(String by, String note, Instant now) {
+        if (completedAt != null) {
+            throw ProblemException.conflict("This task is already done.");
+        }
+        completedAt = now;
+        completedBy = by;
+        completionNote = note;
+    }
+}

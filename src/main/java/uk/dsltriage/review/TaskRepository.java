@@ -1,0 +1,53 @@
+package uk.dsltriage.review;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Tasks, always looked up within a school. */
+@ApplicationScoped
+public class TaskRepository implements PanacheRepositoryBase<ReviewTask, UUID> {
+
+    public Optional<ReviewTask> lockInSchool(String schoolUrn, UUID id) {
+        return find("schoolUrn = ?1 and id = ?2", schoolUrn, id).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    public List<ReviewTask> openOf(String schoolUrn, UUID incidentId) {
+        return list("schoolUrn = ?1 and incidentId = ?2 and completedAt is null", schoolUrn, incidentId);
+    }
+
+    public List<ReviewTask> ofIncidents(String schoolUrn, List<UUID> incidentIds) {
+        return incidentIds.isEmpty() ? List.of()
+                : list("schoolUrn = ?1 and incidentId in ?2", Sort.ascending("createdAt"), schoolUrn, incidentIds);
+    }
+
+    /** A page in due order after the cursor position, for one status as of {@code now}; null status: every task not done. */
+    public List<ReviewTask> page(String schoolUrn, TaskStatus status, Instant now, Instant afterDue, UUID afterId, int limit) {
+        StringBuilder where = new StringBuilder("schoolUrn = :school");
+        Parameters params = Parameters.with("school", schoolUrn);
+        if (status == null) {
+            where.append(" and completedAt is null");
+        } else {
+            switch (status) {
+                case DONE -> where.append(" and completedAt is not null");
+                case OVERDUE -> where.append(" and completedAt is null and dueAt < :now");
+                case OPEN -> where.append(" and completedAt is null and dueAt >= :now");
+            }
+            if (status != TaskStatus.DONE) {
+                params = params.and("now", now);
+            }
+        }
+        if (afterDue != null) {
+            where.append(" and (dueAt > :afterDue or (dueAt = :afterDue and id > :afterId))");
+            params = params.and("afterDue", afterDue).and("afterId", afterId);
+        }
+        return find(where.toString(), Sort.ascending("dueAt", "id"), params).page(0, limit).list();
+    }
+}

@@ -1,0 +1,23 @@
+package uk.dsltriage.review.api;
+
+import java.util.Collection;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.dsltriage.review.Labels;
+
+@Schema(name = "CodeLabel", description = "A vocabulary code with a readable label")
+public record CodeLabel(String code, String label) {
+
+    public static CodeLabel of(Enum<?> value) {
+        return value == null ? null : new CodeLabel(value.name(), Labels.of(value));
+    }
+
+    public static CodeLabel of(String code) {
+        return code == null ? null : new CodeLabel(code, Labels.of(code));
+    }
+
+    public static List<CodeLabel> all(Collection<? extends Enum<?>> values) {
+        return values.stream().map(v -> (Enum<?>) v).sorted(java.util.Comparator.comparingInt(Enum::ordinal))
+                .map(CodeLabel::of).toList();
+    }
+}

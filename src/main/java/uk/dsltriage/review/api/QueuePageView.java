@@ -1,0 +1,8 @@
+package uk.dsltriage.review.api;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ReviewQueuePage", description = "Most urgent first, then longest waiting; pass nextCursor as cursor for the next page")
+public record QueuePageView(List<QueueItemView> items, String nextCursor) {
+}

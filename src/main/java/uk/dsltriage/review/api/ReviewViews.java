@@ -1,0 +1,60 @@
+package uk.dsltriage.review.api;
+
+import java.time.Instant;
+import java.util.List;
+import uk.dsltriage.incident.Incident;
+import uk.dsltriage.incident.api.DowngradeView;
+import uk.dsltriage.review.Decision;
+import uk.dsltriage.review.DecisionService;
+import uk.dsltriage.review.Labels;
+import uk.dsltriage.review.ReviewQueue;
+import uk.dsltriage.review.ReviewTask;
+import uk.dsltriage.triage.Advice;
+import uk.dsltriage.triage.api.AttestationBody;
+
+/** Maps the review's domain values to the API's records. */
+final class ReviewViews {
+
+    private ReviewViews() {
+    }
+
+    static DecisionView decision(Decision d) {
+        AttestationBody attestation = d.sufficientInformation == null && d.risksManageableInSetting == null
+                && d.headteacherConsulted == null ? null
+                : new AttestationBody(d.sufficientInformation, d.risksManageableInSetting, d.headteacherConsulted);
+        return new DecisionView(d.id, d.incidentId, d.sequence, d.recommendationId, d.outcome, Labels.of(d.outcome),
+                d.acceptRecommendation, CodeLabel.all(d.routes), d.rationale, d.parentsInformed, d.parentsNotInformedReason,
+                d.childViews, d.childViewsWeighed, d.reviewBy, attestation, List.copyOf(d.actions), d.decidedBy, d.decidedAt);
+    }
+
+    static TaskView task(ReviewTask t, Instant now) {
+        return new TaskView(t.id, t.incidentId, t.decisionId, t.kind, t.code, label(t), t.urgency, t.dueAt, t.statusAt(now),
+                t.completedAt, t.completedBy, t.completionNote);
+    }
+
+    private static String label(ReviewTask t) {
+        return switch (t.kind) {
+            case DECISION_REVIEW -> "Review the decision (" + Labels.of(t.code).toLowerCase(java.util.Locale.ROOT) + ")";
+            default -> Labels.of(t.code);
+        };
+    }
+
+    static ReviewView review(DecisionService.ReviewState state) {
+        Incident incident = state.incident();
+        Advice advice = state.advice();
+        return new ReviewView(incident.id, incident.status, incident.etag(), incident.awaitingSince,
+                CodeLabel.of(incident.currentUrgency), CodeLabel.all(incident.currentRoutes),
+                advice == null ? List.of() : CodeLabel.all(advice.requiredActions()),
+                advice == null ? List.of() : CodeLabel.all(advice.forbiddenActions()),
+                DowngradeView.of(incident.pendingDowngrade()),
+                state.decisions().stream().map(ReviewViews::decision).toList(),
+                state.tasks().stream().map(t -> task(t, state.now())).toList());
+    }
+
+    static QueueItemView queueItem(ReviewQueue.Entry entry) {
+        Incident i = entry.incident();
+        return new QueueItemView(i.id, i.status, i.etag(), CodeLabel.all(i.types), CodeLabel.of(i.currentUrgency),
+                CodeLabel.all(i.currentRoutes), i.occurredAt, i.awaitingSince, DowngradeView.of(i.pendingDowngrade()),
+                entry.overdueTasks(), entry.earliestOverdueDue());
+    }
+}
