@@ -83,7 +83,7 @@ create table review_decision (
     sufficient_information       boolean,
     risks_manageable_in_setting  boolean,
     headteacher_consulted        boolean,
-    decided_by                   varchar(320) not null,
+    decided_by                   varchar(512) not null,
     decided_at                   timestamptz  not null,
     constraint review_decision_sequence_unique unique (incident_id, sequence),
     constraint review_decision_parents_reason
@@ -129,7 +129,7 @@ create table review_task (
     due_at           timestamptz  not null,
     created_at       timestamptz  not null,
     completed_at     timestamptz,
-    completed_by     varchar(320),
+    completed_by     varchar(512),
     completion_note  text check (char_length(completion_note) <= 5000),
     constraint review_task_completion check ((completed_at is null) = (completed_by is null))
 );

@@ -6,5 +6,8 @@ public enum ObjectKind {
     AUDIT_CHAIN,
     REFERRAL,
     REFERRAL_FEED_PAGE,
-    MASTER_KEY
+    MASTER_KEY,
+    CHILD,
+    TASK,
+    RULE_SET
 }

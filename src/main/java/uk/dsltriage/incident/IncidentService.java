@@ -18,11 +18,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
-<<<<<<< HEAD
 import uk.dsltriage.audit.ObjectKind;
-=======
 import uk.dsltriage.common.ConstraintNames;
->>>>>>> h6-review
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
@@ -58,17 +55,14 @@ public class IncidentService {
     private final AuditLog audit;
     private final StoredJson json;
     private final Clock clock;
-<<<<<<< HEAD
-    @Inject
-    DomainMetrics metrics;
-=======
+    private final DomainMetrics metrics;
     private final ParticipantIndex participants;
     private final FactsPatches factsPatches;
->>>>>>> h6-review
 
     public IncidentService(IncidentRepository incidents, AddendumRepository addenda, RecommendationRepository recommendations,
             TriageService triage, AuditLog audit, StoredJson json, Clock clock, ParticipantIndex participants,
-            FactsPatches factsPatches) {
+            FactsPatches factsPatches, DomainMetrics metrics) {
+        this.metrics = metrics;
         this.participants = participants;
         this.factsPatches = factsPatches;
         this.incidents = incidents;
@@ -129,12 +123,8 @@ public class IncidentService {
         incidents.persist(incident);
         // Flush now so that a concurrent retry with the same key fails here, on the unique constraint.
         incidents.flush();
-<<<<<<< HEAD
-        triage.recordFor(incident.id, facts, TriageTrigger.INTAKE, scope.actor());
-=======
         participants.index(incident, facts);
-        triageAndAdopt(incident, facts, TriageTrigger.INTAKE, scope.userId(), null);
->>>>>>> h6-review
+        triageAndAdopt(incident, facts, TriageTrigger.INTAKE, scope.actor(), null);
         audit.record(scope, AuditAction.INCIDENT_RECORDED, INCIDENT, incident.id);
         metrics.incidentRecorded();
         return new Recorded(view(incident), false);
@@ -189,7 +179,7 @@ public class IncidentService {
         String requestHash = idempotencyKey == null ? null : sha256(json.write(request));
         if (idempotencyKey != null) {
             // The incident row is locked, so a concurrent retry waits here and then finds this one.
-            Optional<IncidentAddendum> earlier = addenda.findByIdempotencyKey(incident, scope.userId(), idempotencyKey);
+            Optional<IncidentAddendum> earlier = addenda.findByIdempotencyKey(incident, scope.actor(), idempotencyKey);
             if (earlier.isPresent()) {
                 if (!requestHash.equals(earlier.get().requestSha256)) {
                     throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
@@ -211,15 +201,10 @@ public class IncidentService {
         addendum.idempotencyKey = idempotencyKey;
         addendum.requestSha256 = requestHash;
         addenda.persist(addendum);
-<<<<<<< HEAD
-        if (request.revisedFacts() != null) {
-            triage.recordFor(incident.id, request.revisedFacts(), TriageTrigger.ADDENDUM, scope.actor());
-=======
         Downgrade downgrade = Downgrade.NONE;
         if (revised != null) {
             participants.index(incident, revised);
-            downgrade = triageAndAdopt(incident, revised, TriageTrigger.ADDENDUM, scope.userId(), null);
->>>>>>> h6-review
+            downgrade = triageAndAdopt(incident, revised, TriageTrigger.ADDENDUM, scope.actor(), null);
         }
         audit.record(scope, AuditAction.ADDENDUM_ADDED, INCIDENT, incident.id);
         return new AddedAddendum(addendumView(addendum, downgrade), false);
@@ -265,11 +250,7 @@ public class IncidentService {
             uk.dsltriage.rules.RuleSet ruleSet) {
         Incident incident = incidents.lockInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
         TriageFactsBody current = currentFacts(incident, addenda.of(incident));
-<<<<<<< HEAD
-        TriageRecommendation row = triage.recordFor(incident.id, current, TriageTrigger.RETRIAGE, scope.actor(), ruleSet);
-=======
-        triageAndAdopt(incident, current, TriageTrigger.RETRIAGE, scope.userId(), ruleSet);
->>>>>>> h6-review
+        triageAndAdopt(incident, current, TriageTrigger.RETRIAGE, scope.actor(), ruleSet);
         audit.record(scope, AuditAction.TRIAGE_RECORDED, INCIDENT, incident.id);
         return triage.view(triage.find(incident.currentRecommendationId).orElseThrow());
     }
@@ -280,7 +261,7 @@ public class IncidentService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Downgrade retriageBySystem(Incident incident, uk.dsltriage.rules.RuleSet ruleSet, AccessScope system) {
-        Downgrade downgrade = triageAndAdopt(incident, currentFacts(incident), TriageTrigger.RETRIAGE, system.userId(), ruleSet);
+        Downgrade downgrade = triageAndAdopt(incident, currentFacts(incident), TriageTrigger.RETRIAGE, system.actor(), ruleSet);
         audit.record(system, AuditAction.TRIAGE_RECORDED, INCIDENT, incident.id);
         return downgrade;
     }

@@ -124,7 +124,7 @@ public class LocalAuthorityReferrals {
         outcome.referralOutcome = request.referralOutcome();
         outcome.s47Outcome = request.s47Outcome();
         outcome.decidedAt = decidedAt;
-        outcome.recordedBy = authority.userId();
+        outcome.recordedBy = authority.actor();
         outcome.recordedAt = now;
         outcomes.persist(outcome);
         audit.record(authority, AuditAction.REFERRAL_OUTCOME_RECORDED, ObjectKind.REFERRAL, referral.id);
@@ -133,7 +133,7 @@ public class LocalAuthorityReferrals {
 
     private void markAcknowledged(AccessScope authority, Referral referral, String laReference) {
         referral.acknowledgedAt = now();
-        referral.acknowledgedBy = authority.userId();
+        referral.acknowledgedBy = authority.actor();
         referral.laReference = laReference;
         audit.record(authority, AuditAction.REFERRAL_ACKNOWLEDGED, ObjectKind.REFERRAL, referral.id);
     }

@@ -88,7 +88,7 @@ public class ReferralService {
         referral.childRef = request.child().ref();
         referral.urgency = request.urgency() != null ? request.urgency() : rec.urgency();
         referral.contentJson = json.write(form);
-        referral.createdBy = school.userId();
+        referral.createdBy = school.actor();
         referral.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         referral.acknowledgementDueAt = WorkingDays.oneWorkingDayAfter(referral.createdAt, WorkingDays.WEEKDAYS);
         audit.record(school, AuditAction.REFERRAL_SENT, ObjectKind.REFERRAL, referral.id);

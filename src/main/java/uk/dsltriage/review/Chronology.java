@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.incident.AddendumRepository;
 import uk.dsltriage.incident.Incident;
@@ -103,7 +104,7 @@ public class Chronology {
             }
         }
         entries.sort(Comparator.comparing(Entry::at).thenComparing(e -> e.kind().ordinal()));
-        audit.record(scope, AuditAction.CHRONOLOGY_READ, "child", null);
+        audit.record(scope, AuditAction.CHRONOLOGY_READ, ObjectKind.CHILD, null);
         return entries;
     }
 }

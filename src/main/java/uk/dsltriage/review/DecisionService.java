@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.ConstraintNames;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
@@ -33,7 +34,6 @@ import uk.dsltriage.vocabulary.Route;
 @ApplicationScoped
 public class DecisionService {
 
-    static final String INCIDENT = "incident";
     /** Required actions that recording the decision itself fulfils. */
     static final Set<RequiredAction> DONE_BY_DECIDING = Set.of(RequiredAction.RECORD_CONCERN_DECISIONS_RATIONALE,
             RequiredAction.INFORM_DSL);
@@ -68,7 +68,7 @@ public class DecisionService {
     @Transactional
     public ReviewState state(AccessScope scope, UUID incidentId) {
         Incident incident = find(scope, incidentId);
-        audit.record(scope, AuditAction.DECISIONS_READ, INCIDENT, incident.id);
+        audit.record(scope, AuditAction.DECISIONS_READ, ObjectKind.INCIDENT, incident.id);
         return state(incident);
     }
 
@@ -77,7 +77,7 @@ public class DecisionService {
         Incident incident = find(scope, incidentId);
         requireVersion(incident, expectedVersion);
         incident.beginReview();
-        audit.record(scope, AuditAction.REVIEW_STARTED, INCIDENT, incident.id);
+        audit.record(scope, AuditAction.REVIEW_STARTED, ObjectKind.INCIDENT, incident.id);
         flushOrPreconditionFailed();
         return state(incident);
     }
@@ -87,7 +87,7 @@ public class DecisionService {
         Incident incident = find(scope, incidentId);
         requireVersion(incident, expectedVersion);
         incident.close();
-        audit.record(scope, AuditAction.INCIDENT_CLOSED, INCIDENT, incident.id);
+        audit.record(scope, AuditAction.INCIDENT_CLOSED, ObjectKind.INCIDENT, incident.id);
         flushOrPreconditionFailed();
         return state(incident);
     }
@@ -97,7 +97,7 @@ public class DecisionService {
         Incident incident = find(scope, incidentId);
         requireVersion(incident, expectedVersion);
         incident.reopen(Instant.now(clock));
-        audit.record(scope, AuditAction.INCIDENT_REOPENED, INCIDENT, incident.id);
+        audit.record(scope, AuditAction.INCIDENT_REOPENED, ObjectKind.INCIDENT, incident.id);
         flushOrPreconditionFailed();
         return state(incident);
     }
@@ -134,7 +134,7 @@ public class DecisionService {
             decision.risksManageableInSetting = command.dslAttestation().risksManageableInSetting();
             decision.headteacherConsulted = command.dslAttestation().headteacherConsulted();
         }
-        decision.decidedBy = scope.userId();
+        decision.decidedBy = scope.actor();
         decision.decidedAt = now;
         decision.routes = new LinkedHashSet<>(DecisionRules.routesTaken(command, advice));
         decision.actions = new LinkedHashSet<>(command.actions());
@@ -142,7 +142,7 @@ public class DecisionService {
         // Flush here, before any query could auto-flush outside the check: the losing DSL of a race fails now.
         flushOrPreconditionFailed();
         List<ReviewTask> created = createTasks(incident, decision, advice, now);
-        audit.record(scope, AuditAction.DECISION_RECORDED, INCIDENT, incident.id);
+        audit.record(scope, AuditAction.DECISION_RECORDED, ObjectKind.INCIDENT, incident.id);
         flushOrPreconditionFailed();
         return new Decided(decision, created, incident.etag());
     }

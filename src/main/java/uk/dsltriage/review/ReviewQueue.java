@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.incident.Incident;
 import uk.dsltriage.incident.IncidentRepository;
 import uk.dsltriage.security.AccessScope;
@@ -81,7 +82,7 @@ public class ReviewQueue {
             Object[] last = pageRows.get(pageRows.size() - 1);
             next = new Cursor(((Number) last[1]).intValue(), instant(last[2]), (UUID) last[0]);
         }
-        audit.record(scope, AuditAction.REVIEW_QUEUE_READ, "incident", null);
+        audit.record(scope, AuditAction.REVIEW_QUEUE_READ, ObjectKind.INCIDENT, null);
         return new Page(entries, next);
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.incident.Incident;
 import uk.dsltriage.incident.IncidentService;
 import uk.dsltriage.rules.RuleSet;
@@ -67,7 +68,7 @@ public class ShadowRun {
             }
             em.clear();
         } while (batch.size() == BATCH);
-        audit.record(scope, AuditAction.SHADOW_RUN, "ruleset", ruleSet.ruleSetId() + "/" + ruleSet.version());
+        audit.record(scope, AuditAction.SHADOW_RUN, ObjectKind.RULE_SET, ruleSet.ruleSetId() + "/" + ruleSet.version());
         return changes;
     }
 

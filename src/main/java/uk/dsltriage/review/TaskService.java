@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.security.AccessScope;
 
@@ -15,7 +16,6 @@ import uk.dsltriage.security.AccessScope;
 @ApplicationScoped
 public class TaskService {
 
-    static final String TASK = "task";
 
     private final TaskRepository tasks;
     private final AuditLog audit;
@@ -38,15 +38,15 @@ public class TaskService {
         boolean more = rows.size() > size;
         List<ReviewTask> page = more ? rows.subList(0, size) : rows;
         Cursor next = more ? new Cursor(0, page.get(page.size() - 1).dueAt, page.get(page.size() - 1).id) : null;
-        audit.record(scope, AuditAction.TASKS_LISTED, TASK, null);
+        audit.record(scope, AuditAction.TASKS_LISTED, ObjectKind.TASK, null);
         return new Page(List.copyOf(page), now, next);
     }
 
     @Transactional
     public ReviewTask complete(AccessScope scope, UUID taskId, String note) {
         ReviewTask task = tasks.lockInSchool(scope.schoolUrn(), taskId).orElseThrow(ProblemException::notFound);
-        task.complete(scope.userId(), note, Instant.now(clock));
-        audit.record(scope, AuditAction.TASK_COMPLETED, TASK, task.id);
+        task.complete(scope.actor(), note, Instant.now(clock));
+        audit.record(scope, AuditAction.TASK_COMPLETED, ObjectKind.TASK, task.id);
         return task;
     }
 

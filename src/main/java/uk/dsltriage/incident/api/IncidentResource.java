@@ -28,11 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-<<<<<<< HEAD
-import uk.dsltriage.common.ConstraintNames;
 import uk.dsltriage.common.problem.AllowedValues;
-=======
->>>>>>> h6-review
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
 import uk.dsltriage.incident.IncidentService;
@@ -70,29 +66,11 @@ public class IncidentResource {
     public Response record(
             @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key returns the same incident")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-<<<<<<< HEAD
             @NotNull @Valid RecordIncidentRequest request) {
-        String key = checkedKey(idempotencyKey);
-        var scope = user.schoolScope();
-        IncidentService.Recorded recorded;
-        try {
-            recorded = service.record(scope, request, key);
-        } catch (RuntimeException e) {
-            if (key == null || !ConstraintNames.violated(e, "incident_idempotency_key_unique")) {
-                throw e;
-            }
-            // Lost a race with a concurrent retry carrying the same key: answer with the row that won.
-            recorded = service.replay(scope, key, service.requestHash(request)).orElseThrow(() -> e);
-        }
+        IncidentService.Recorded recorded = service.record(user.schoolScope(), request, checkedKey(idempotencyKey));
         // A relative reference (RFC 9110 §10.2.2), set as a plain header: never built from the request's Host.
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/v1/incidents/" + recorded.incident().id())
-=======
-            @NotNull @Valid RecordIncidentRequest request,
-            @Context UriInfo uri) {
-        IncidentService.Recorded recorded = service.record(user.schoolScope(), request, checkedKey(idempotencyKey));
-        Response.ResponseBuilder response = Response.created(uri.getAbsolutePathBuilder().path(recorded.incident().id().toString()).build())
->>>>>>> h6-review
                 .entity(recorded.incident());
         if (recorded.replayed()) {
             response.header("Idempotent-Replayed", "true");
