@@ -4,10 +4,10 @@
  * framework types, no logging, no echo of content.
  *
  * <h2>Contract</h2>
- * {@link uk.dsltriage.imageguard.ImageContentScanner#scan(byte[])} returns
- * {@link uk.dsltriage.imageguard.ScanResult.Clean}, {@link uk.dsltriage.imageguard.ScanResult.Refused}
- * (field path + {@link uk.dsltriage.imageguard.RefusalReason}, first finding only) or
- * {@link uk.dsltriage.imageguard.ScanResult.Malformed}. It never throws: an internal error is a refusal with
+ * {@link uk.dsltriage.imageguard.scanner.ImageContentScanner#scan(byte[])} returns
+ * {@link uk.dsltriage.imageguard.scanner.ScanResult.Clean}, {@link uk.dsltriage.imageguard.scanner.ScanResult.Refused}
+ * (field path + {@link uk.dsltriage.imageguard.scanner.RefusalReason}, first finding only) or
+ * {@link uk.dsltriage.imageguard.scanner.ScanResult.Malformed}. It never throws: an internal error is a refusal with
  * {@code SCANNER_ERROR} at {@code $} (fail closed). Paths look like {@code account}, {@code participants[1].ref},
  * {@code $} (root value), {@code participants[0].<field name>} (a refused field NAME: the path of its object plus a
  * marker). Only plain identifiers ({@code [A-Za-z_$][A-Za-z0-9_$-]*}, up to 64 characters) are ever echoed as path
@@ -75,7 +75,7 @@
  * domain without a path ({@code snapchat.com}, {@code iwf.org.uk}), e-mail addresses, and look-alikes such as
  * {@code and/or}, {@code 24/7}, {@code e.g./i.e.}, {@code Mr.Smith/Mrs.Jones}, {@code Ms.Ng/Mr.Li}, {@code 3.5/5},
  * {@code 12.03.2026/13.03.2026}. Record "reported to IWF" and the IWF reference instead of a URL.
- * {@link uk.dsltriage.imageguard.ScannerPolicy#refuseDomainWithPath()} switches the bare-domain-with-path rule off.
+ * {@link uk.dsltriage.imageguard.scanner.ScannerPolicy#refuseDomainWithPath()} switches the bare-domain-with-path rule off.
  *
  * <h2>Known limits (accepted)</h2>
  * <ul>
@@ -105,7 +105,7 @@
  * </ul>
  *
  * <h2>Limits of the parser</h2>
- * Nesting deeper than {@link uk.dsltriage.imageguard.ScannerPolicy#maxDepth()} (default 64; Jackson's own default
+ * Nesting deeper than {@link uk.dsltriage.imageguard.scanner.ScannerPolicy#maxDepth()} (default 64; Jackson's own default
  * is 1000) is {@code Malformed}, as are an empty body, trailing content after the root value, invalid UTF-8,
  * comments, single quotes, NaN and leading zeros. Field names are canonicalised only in a per-scan
  * {@code JsonFactory}, never interned, so no request text outlives the scan in a shared symbol table.

@@ -1,4 +1,4 @@
-package uk.dsltriage.imageguard;
+package uk.dsltriage.imageguard.scanner;
 
 /**
  * Inspects one string (a JSON string value, a field name, or the concatenation of a container's short strings).
