@@ -162,6 +162,7 @@ public final class LegitimateTextCorpus {
     public static List<String> texts() {
         List<String> all = new ArrayList<>(fixedTexts());
         all.addAll(generatedAccounts());
+        all.addAll(LongAccounts.all());
         return List.copyOf(all);
     }
 
