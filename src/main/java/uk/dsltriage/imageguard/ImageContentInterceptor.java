@@ -8,11 +8,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.dsltriage.common.problem.ImageContentRefusedException;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
+import uk.dsltriage.imageguard.scanner.ImageContentScanner;
+import uk.dsltriage.imageguard.scanner.RefusalReason;
+import uk.dsltriage.imageguard.scanner.ScanResult;
 import uk.dsltriage.ops.DomainMetrics;
 
 /**
@@ -24,18 +26,24 @@ import uk.dsltriage.ops.DomainMetrics;
 public class ImageContentInterceptor implements ReaderInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ImageContentInterceptor.class);
-    private static final ImageContentScanner SCANNER = new ImageContentScanner();
+    private final ImageContentScanner scanner;
+    private final long maxBodyBytes;
+    private final DomainMetrics metrics;
 
     @Inject
-    DomainMetrics metrics;
-
-    @ConfigProperty(name = JsonOnlyRequestFilter.MAX_BODY_BYTES, defaultValue = JsonOnlyRequestFilter.MAX_BODY_BYTES_DEFAULT)
-    long maxBodyBytes;
+    public ImageContentInterceptor(GuardConfig config, DomainMetrics metrics) {
+        this.metrics = metrics;
+        this.scanner = new ImageContentScanner(config.scanner().policy());
+        this.maxBodyBytes = config.maxBodyBytes();
+    }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         byte[] body = readAtMost(context.getInputStream(), maxBodyBytes);
-        ScanResult result = SCANNER.scan(body);
+        if (Utf8Contract.isForeignEncoding(body)) {
+            throw JsonOnlyRequestFilter.notUtf8();
+        }
+        ScanResult result = scanner.scan(body);
         if (result instanceof ScanResult.Malformed) {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not well-formed JSON.");
         }

@@ -1,13 +1,29 @@
 /**
  * Image-content guard: refuses JSON request bodies that carry, or point to, image, video or document content
- * before anything is stored (threshold guidance section 10, examples TC26). Pure Java plus jackson-core; no
- * framework types, no logging, no echo of content.
+ * before anything is stored (threshold guidance section 10, examples TC26).
+ *
+ * <h2>The gate (this package)</h2>
+ * {@code JsonOnlyRequestFilter} runs before routing and before authentication on every request: a body must be
+ * {@code application/json}, optionally {@code charset=utf-8}, judged from the raw header (never the framework's
+ * parser, which threw on {@code /}, {@code x}, {@code application/}, lists...). Anything else, malformed or not,
+ * answers <b>415 problem+json for anonymous and authenticated callers alike</b>; another charset answers 415 saying
+ * the contract is UTF-8 JSON. {@code Utf8Contract} refuses (415) a body with a byte-order mark or the NUL bytes of
+ * UTF-16/UTF-32: such bodies are refused, never decoded. {@code BodySizeGate} answers a declared
+ * {@code Content-Length} over {@code dsltriage.guard.max-body-bytes} with a problem+json 413 ahead of Vert.x's bare
+ * one; a chunked body is counted as it is read (after authentication, so an anonymous one answers 401). Headers
+ * over the transport's 8 KB limit are answered 431 by Vert.x before any of this runs. Nothing of a header or body
+ * is logged. {@code GuardConfig} ({@code dsltriage.guard.*}) owns every setting: the body limit and the scanner's
+ * {@link uk.dsltriage.imageguard.scanner.ScannerPolicy} knobs.
+ *
+ * <h2>The scanner ({@code imageguard.scanner})</h2>
+ * Pure Java plus jackson-core (ArchUnit: {@code ScannerIsPlainJavaTest}); no framework types, no logging, no echo of
+ * content.
  *
  * <h2>Contract</h2>
- * {@link uk.dsltriage.imageguard.ImageContentScanner#scan(byte[])} returns
- * {@link uk.dsltriage.imageguard.ScanResult.Clean}, {@link uk.dsltriage.imageguard.ScanResult.Refused}
- * (field path + {@link uk.dsltriage.imageguard.RefusalReason}, first finding only) or
- * {@link uk.dsltriage.imageguard.ScanResult.Malformed}. It never throws: an internal error is a refusal with
+ * {@link uk.dsltriage.imageguard.scanner.ImageContentScanner#scan(byte[])} returns
+ * {@link uk.dsltriage.imageguard.scanner.ScanResult.Clean}, {@link uk.dsltriage.imageguard.scanner.ScanResult.Refused}
+ * (field path + {@link uk.dsltriage.imageguard.scanner.RefusalReason}, first finding only) or
+ * {@link uk.dsltriage.imageguard.scanner.ScanResult.Malformed}. It never throws: an internal error is a refusal with
  * {@code SCANNER_ERROR} at {@code $} (fail closed). Paths look like {@code account}, {@code participants[1].ref},
  * {@code $} (root value), {@code participants[0].<field name>} (a refused field NAME: the path of its object plus a
  * marker). Only plain identifiers ({@code [A-Za-z_$][A-Za-z0-9_$-]*}, up to 64 characters) are ever echoed as path
@@ -75,15 +91,25 @@
  * domain without a path ({@code snapchat.com}, {@code iwf.org.uk}), e-mail addresses, and look-alikes such as
  * {@code and/or}, {@code 24/7}, {@code e.g./i.e.}, {@code Mr.Smith/Mrs.Jones}, {@code Ms.Ng/Mr.Li}, {@code 3.5/5},
  * {@code 12.03.2026/13.03.2026}. Record "reported to IWF" and the IWF reference instead of a URL.
- * {@link uk.dsltriage.imageguard.ScannerPolicy#refuseDomainWithPath()} switches the bare-domain-with-path rule off.
+ * {@link uk.dsltriage.imageguard.scanner.ScannerPolicy#refuseDomainWithPath()} switches the bare-domain-with-path rule off.
  *
  * <h2>Known limits (accepted)</h2>
  * <ul>
  *   <li>Short encoded runs that decode to no known signature pass (e.g. {@code "aGVsbG8gd29ybGQ="}): below the
- *       opaque thresholds (160-240 characters, about 120-180 bytes) there is no room for a meaningful image, and
- *       refusing every short token would refuse handles, references and ordinary words.</li>
- *   <li>Encodings without a decoder here (base32/58/85, ROT13, reversed, XOR/encrypted, uuencode, yEnc) are caught
- *       only by the opaque-run rules, i.e. only when long.</li>
+ *       opaque thresholds (160-240 letters and digits, about 120-180 bytes) there is no room for a meaningful
+ *       image, and refusing every short token would refuse handles, references and ordinary words. A real file of
+ *       fewer than about 120 bytes (a 1x1 GIF, a bare WebP or MP4 header) is caught only by its signature.</li>
+ *   <li>Signatures are found at token starts only: a disguised file glued to a prefix, or with its first bytes
+ *       cut off, is caught by the statistics when long, not when short. Filler gaps longer than 4 characters
+ *       between encoded characters end the decode (the statistics still see the letters and digits).</li>
+ *   <li>Encodings without a decoder here (base58/85, ROT13, reversed, XOR/encrypted, uuencode, yEnc) are caught
+ *       only by the opaque-run rules and the statistics, i.e. only when long (160+ letters and digits).</li>
+ *   <li>The statistics judge ASCII letters and digits only: an encoding whose alphabet is mostly punctuation or
+ *       non-ASCII (base65536, emoji, Braille) is not seen by them (see the next item).</li>
+ *   <li>Possible false positives of the statistics (none in the corpora, which hold 40 long accounts with chat
+ *       transcripts and usernames): a block of 160 letters and digits that is mostly usernames, product codes or
+ *       serial numbers with mixed case and digits (e.g. a pasted list of 15+ gamer tags with no words between), or
+ *       160 digits with almost no letters (a list of phone numbers).</li>
  *   <li>Encodings into non-ASCII text (base65536, base32768, base2048, Braille or emoji encodings) look like CJK or
  *       emoji text and are not detected; telling them from real Chinese, Japanese or Korean needs a language
  *       model. The 64 KB body limit bounds such a payload to about 40 KB per request.</li>
@@ -105,7 +131,7 @@
  * </ul>
  *
  * <h2>Limits of the parser</h2>
- * Nesting deeper than {@link uk.dsltriage.imageguard.ScannerPolicy#maxDepth()} (default 64; Jackson's own default
+ * Nesting deeper than {@link uk.dsltriage.imageguard.scanner.ScannerPolicy#maxDepth()} (default 64; Jackson's own default
  * is 1000) is {@code Malformed}, as are an empty body, trailing content after the root value, invalid UTF-8,
  * comments, single quotes, NaN and leading zeros. Field names are canonicalised only in a per-scan
  * {@code JsonFactory}, never interned, so no request text outlives the scan in a shared symbol table.

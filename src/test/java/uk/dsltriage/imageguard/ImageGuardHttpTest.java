@@ -1,5 +1,8 @@
 package uk.dsltriage.imageguard;
 
+import uk.dsltriage.imageguard.scanner.LegitimateTextCorpus;
+import uk.dsltriage.imageguard.scanner.SmugglingCorpus;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;

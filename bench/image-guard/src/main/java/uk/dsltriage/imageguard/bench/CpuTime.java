@@ -6,7 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import uk.dsltriage.imageguard.ImageContentScanner;
+import uk.dsltriage.imageguard.scanner.ImageContentScanner;
 
 /**
  * Companion to the JMH benchmarks for a shared, busy machine: measures the scanning thread's own CPU time (not wall

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import uk.dsltriage.imageguard.ImageContentScanner;
-import uk.dsltriage.imageguard.ScanResult;
+import uk.dsltriage.imageguard.scanner.ImageContentScanner;
+import uk.dsltriage.imageguard.scanner.ScanResult;
 
 /**
  * Cost of {@link ImageContentScanner#scan(byte[])} on ordinary (clean) request bodies.

@@ -11,8 +11,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import uk.dsltriage.imageguard.ImageContentScanner;
-import uk.dsltriage.imageguard.ScanResult;
+import uk.dsltriage.imageguard.scanner.ImageContentScanner;
+import uk.dsltriage.imageguard.scanner.ScanResult;
 
 /** Latency distribution (p50/p90/p99...) of scanning one 64 KB clean request body (the HTTP body limit). */
 @State(Scope.Benchmark)

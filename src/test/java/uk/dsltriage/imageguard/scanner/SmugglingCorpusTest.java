@@ -1,4 +1,4 @@
-package uk.dsltriage.imageguard;
+package uk.dsltriage.imageguard.scanner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

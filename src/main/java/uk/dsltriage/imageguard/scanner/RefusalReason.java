@@ -1,4 +1,4 @@
-package uk.dsltriage.imageguard;
+package uk.dsltriage.imageguard.scanner;
 
 /** Coarse reason for a refusal. Safe to show to the caller; carries no content. */
 public enum RefusalReason {

@@ -1,4 +1,4 @@
-package uk.dsltriage.imageguard;
+package uk.dsltriage.imageguard.scanner;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package uk.dsltriage.imageguard;
+package uk.dsltriage.imageguard.scanner;
 
 /**
  * Inspects one string (a JSON string value, a field name, or the concatenation of a container's short strings).
@@ -94,12 +94,15 @@ final class TextInspector {
     }
 
     private final ScannerPolicy policy;
+    private final DisguisedEncodingDetector disguised = new DisguisedEncodingDetector();
+    private final OpacityStatistics opacity;
     private final byte[] probe = new byte[MediaSignatures.PROBE];
     private final int[] scratchInt = new int[1];
     private final int[] decimalInfo = new int[3];
 
     TextInspector(ScannerPolicy policy) {
         this.policy = policy;
+        this.opacity = new OpacityStatistics(policy.opaqueRunChars());
     }
 
     /** @return the first finding, or null if the text is clean */
@@ -365,7 +368,9 @@ final class TextInspector {
                 return r;
             }
         }
-        return null;
+        // ---- with separators, zero-width and other filler taken out
+        RefusalReason r = disguised.inspect(c, off, end);
+        return r != null ? r : opacity.inspect(c, off, end);
     }
 
     /** Hex worth decoding: a possible signature byte, or printable text (nested encodings) with more hex after. */
@@ -1151,28 +1156,40 @@ final class TextInspector {
     // =====================================================================================================
     // Opaque runs
 
-    /** Contiguous runs: base64-alphabet (not a repeated pattern), decimal digits, dense printable ASCII. */
+    /**
+     * Contiguous runs: base64-alphabet (not a repeated pattern), decimal digits, dense printable ASCII. A run of
+     * letters only is never opaque, however long: plain prose typed without spaces is not an image.
+     */
     private RefusalReason longRuns(char[] c, int off, int end) {
         int contiguous = 0;
+        boolean contiguousHasNonLetter = false;
         long seenLo = 0;
         long seenHi = 0;
         int digitRun = 0;
         int printableRun = 0;
         long pSeenLo = 0;
         long pSeenHi = 0;
+        long symbolsLo = 0;
+        long symbolsHi = 0;
         for (int i = off; i < end; i++) {
             char ch = c[i];
             if (ch > 0x20 && ch < 0x7F) {
                 printableRun++;
                 if (ch < 64) pSeenLo |= 1L << ch; else pSeenHi |= 1L << (ch - 64);
+                if (!isAsciiAlnum(ch)) {
+                    if (ch < 64) symbolsLo |= 1L << ch; else symbolsHi |= 1L << (ch - 64);
+                }
                 if (printableRun >= policy.maxContiguousRun()
-                    && Long.bitCount(pSeenLo) + Long.bitCount(pSeenHi) >= 24) {
+                    && Long.bitCount(pSeenLo) + Long.bitCount(pSeenHi) >= 24
+                    && Long.bitCount(symbolsLo) + Long.bitCount(symbolsHi) >= 6) {
                     return RefusalReason.OPAQUE_ENCODED_RUN;
                 }
             } else {
                 printableRun = 0;
                 pSeenLo = 0;
                 pSeenHi = 0;
+                symbolsLo = 0;
+                symbolsHi = 0;
             }
             if (ch >= '0' && ch <= '9') {
                 if (++digitRun >= policy.maxDigitRun()) {
@@ -1183,8 +1200,9 @@ final class TextInspector {
             }
             if (ch < 0x80 && (B64[ch] >= 0 || ch == '=')) {
                 contiguous++;
+                contiguousHasNonLetter |= !isAsciiLetter(ch);
                 if (ch < 64) seenLo |= 1L << ch; else seenHi |= 1L << (ch - 64);
-                if (contiguous >= policy.maxContiguousRun()) {
+                if (contiguous >= policy.maxContiguousRun() && contiguousHasNonLetter) {
                     int distinct = Long.bitCount(seenLo) + Long.bitCount(seenHi);
                     if (distinct >= 6 || contiguous >= 4 * policy.maxContiguousRun()) {
                         return RefusalReason.OPAQUE_ENCODED_RUN;
@@ -1192,6 +1210,7 @@ final class TextInspector {
                 }
             } else {
                 contiguous = 0;
+                contiguousHasNonLetter = false;
                 seenLo = 0;
                 seenHi = 0;
             }

@@ -1,4 +1,4 @@
-package uk.dsltriage.imageguard;
+package uk.dsltriage.imageguard.scanner;
 
 /**
  * File signatures ("magic bytes") of image, video, audio, document, archive and executable formats.

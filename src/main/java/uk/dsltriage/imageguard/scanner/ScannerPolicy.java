@@ -1,4 +1,4 @@
-package uk.dsltriage.imageguard;
+package uk.dsltriage.imageguard.scanner;
 
 /**
  * Tunable limits of the {@link ImageContentScanner}. Use {@link #defaults()} unless you have measured.

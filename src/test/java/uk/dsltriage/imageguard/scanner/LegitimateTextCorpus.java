@@ -1,4 +1,4 @@
-package uk.dsltriage.imageguard;
+package uk.dsltriage.imageguard.scanner;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -162,6 +162,7 @@ public final class LegitimateTextCorpus {
     public static List<String> texts() {
         List<String> all = new ArrayList<>(fixedTexts());
         all.addAll(generatedAccounts());
+        all.addAll(LongAccounts.all());
         return List.copyOf(all);
     }
 
