@@ -14,7 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The engine as it was before it compiled rule sets (the 2026-11 performance work): it interprets the
+ * The engine as it was before it compiled rule sets (the 2026-11 performance work), kept as a test oracle for the
+ * accumulator (unions, conflicts, fired-rule order, fail-closed): it interprets the
  * {@link Condition} records directly through their own eval/missing/whyTrue methods, which are unchanged.
  * Test-only, kept as the reference that {@link CompiledEngineMatchesReferenceTest} compares with.
  */

@@ -17,7 +17,6 @@ import uk.dsltriage.rules.Citation;
 import uk.dsltriage.rules.CitationStatus;
 import uk.dsltriage.rules.Comparison;
 import uk.dsltriage.rules.Condition;
-import uk.dsltriage.rules.EvaluationContext;
 import uk.dsltriage.rules.ConditionalOutcome;
 import uk.dsltriage.rules.ConflictRule;
 import uk.dsltriage.vocabulary.ForbiddenAction;
@@ -229,9 +228,6 @@ final class RuleSetParser {
         }
         if (!resolving.add(def)) {
             throw fail(path, "definition " + def + " refers to itself");
-        }
-        if (definitions.size() >= EvaluationContext.MAX_DEFINITIONS) {
-            throw fail(path, "more than " + EvaluationContext.MAX_DEFINITIONS + " definitions");
         }
         Condition inner = condition(definitionNodes.get(def), "$.definitions." + def);
         // Slots are taken after nested definitions have taken theirs, so every definition has its own.
