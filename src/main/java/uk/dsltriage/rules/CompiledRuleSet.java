@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -21,7 +20,7 @@ final class CompiledRuleSet {
 
     final CRule[] rules;
     final CConflict[] conflicts;
-    /** Distinct fired-rule ids (rules and conflicts together). */
+    /** Fired-rule ids (rules and conflicts together). */
     final int slots;
 
     private CompiledRuleSet(CRule[] rules, CConflict[] conflicts, int slots) {
@@ -31,10 +30,10 @@ final class CompiledRuleSet {
     }
 
     static CompiledRuleSet compile(RuleSet rs) {
-        // A later rule with the same id replaces an earlier one in the result: one slot per distinct id, in id order.
+        // Fired rules are listed by id (ids are distinct: RuleSetValidator): each rule's place is fixed here.
         TreeSet<String> ids = new TreeSet<>();
-        rs.rules().stream().map(Rule::id).filter(Objects::nonNull).forEach(ids::add);
-        rs.conflicts().stream().map(ConflictRule::id).filter(Objects::nonNull).forEach(ids::add);
+        rs.rules().forEach(r -> ids.add(r.id()));
+        rs.conflicts().forEach(x -> ids.add(x.id()));
         List<String> order = new ArrayList<>(ids);
         CRule[] rules = rs.rules().stream()
                 .map(r -> new CRule(r, slot(order, r.id()), r.enabledByFlag() == null || rs.flag(r.enabledByFlag())))
@@ -46,7 +45,7 @@ final class CompiledRuleSet {
     }
 
     private static int slot(List<String> order, String id) {
-        return id == null ? -1 : Collections.binarySearch(order, id);
+        return Collections.binarySearch(order, id);
     }
 
     /** A rule or conflict's explanation template with the static parts split out. */

@@ -17,11 +17,14 @@ import java.util.TreeSet;
  * triggers are prompts, conflicts (forbidden beats required) are applied from the rule set's data.
  *
  * <p>Stateless, thread-safe and deterministic. It never throws: an error fails closed to DSL_REVIEW with
- * {@code dslDecisionRequired}, no internal handling, and the error named (never with input values).
+ * {@code dslDecisionRequired}, no internal handling, and an {@link EvaluationError} (a code and a message naming at
+ * most a rule id; never input values, never an exception's name). Rule sets are checked when built, so an error
+ * here means unreadable input or a defect.
  *
  * <p>The {@link Condition} records are the one evaluator: one pass over a rule's condition gives its value, and
  * for the rules that fire its reasons or its missing facts. What does not depend on the input (outcomes as enum
- * sets, fired-rule order, explanation templates) is worked out once per rule set ({@link CompiledRuleSet}).
+ * sets, fired-rule order, explanation templates) is worked out once, when the rule set is built
+ * ({@link CompiledRuleSet}).
  */
 public final class RuleEngine {
 
@@ -32,11 +35,11 @@ public final class RuleEngine {
     public Recommendation evaluate(RuleSet ruleSet, TriageInput input) {
         try {
             if (ruleSet == null) {
-                return failClosed(null, "no rule set given");
+                return failClosed(null, new EvaluationError(EvaluationError.Code.NO_RULE_SET, "no rule set given"));
             }
             return evaluateChecked(ruleSet, input);
         } catch (Throwable t) {
-            return failClosed(ruleSet, "evaluation failed (" + t.getClass().getSimpleName() + ")");
+            return failClosed(ruleSet, new EvaluationError(EvaluationError.Code.EVALUATION_FAILED, "evaluation failed"));
         }
     }
 
@@ -44,49 +47,32 @@ public final class RuleEngine {
         Accumulator acc = new Accumulator();
         EvaluationContext c;
         try {
-            c = new EvaluationContext(input, ruleSet.flags());
+            c = new EvaluationContext(input, ruleSet.flags(), ruleSet.facts());
         } catch (RuntimeException e) {
-            c = new EvaluationContext(null, ruleSet.flags());
-            acc.errors.add("input could not be read (" + e.getClass().getSimpleName() + ")");
+            c = new EvaluationContext(null, ruleSet.flags(), ruleSet.facts());
+            acc.errors.add(new EvaluationError(EvaluationError.Code.INPUT_UNREADABLE, "input could not be read"));
         }
-        CompiledRuleSet compiled = compiled(ruleSet);
+        CompiledRuleSet compiled = ruleSet.compiled();
         acc.fired = new FiredRule[compiled.slots];
         for (CompiledRuleSet.CRule rule : compiled.rules) {
             try {
                 apply(rule, c, acc);
             } catch (RuntimeException | StackOverflowError e) {
-                acc.errors.add(rule.rule.id() + ": evaluation failed (" + e.getClass().getSimpleName() + ")");
+                acc.errors.add(ruleFailed(rule.rule.id()));
             }
         }
         for (CompiledRuleSet.CConflict conflict : compiled.conflicts) {
             try {
                 apply(conflict, c, acc);
             } catch (RuntimeException | StackOverflowError e) {
-                acc.errors.add(conflict.conflict.id() + ": evaluation failed (" + e.getClass().getSimpleName() + ")");
+                acc.errors.add(ruleFailed(conflict.conflict.id()));
             }
         }
         return acc.build(ruleSet, c.derived().asMap());
     }
 
-    // ---- compiled rule sets, kept per RuleSet instance (rule sets are immutable)
-
-    private static final int CACHE_SIZE = 16;
-    private static volatile Object[][] cache = new Object[0][];
-
-    /** The compiled form of this exact RuleSet instance (identity, not equals: hand-built sets may share ids). */
-    static CompiledRuleSet compiled(RuleSet ruleSet) {
-        Object[][] recent = cache;
-        for (Object[] entry : recent) {
-            if (entry[0] == ruleSet) {
-                return (CompiledRuleSet) entry[1];
-            }
-        }
-        CompiledRuleSet k = CompiledRuleSet.compile(ruleSet);
-        Object[][] next = new Object[Math.min(recent.length + 1, CACHE_SIZE)][];
-        next[0] = new Object[] {ruleSet, k};
-        System.arraycopy(recent, 0, next, 1, next.length - 1);
-        cache = next;
-        return k;
+    private static EvaluationError ruleFailed(String id) {
+        return new EvaluationError(EvaluationError.Code.RULE_FAILED, id + ": evaluation failed");
     }
 
     private static void apply(CompiledRuleSet.CRule compiled, EvaluationContext c, Accumulator acc) {
@@ -192,7 +178,7 @@ public final class RuleEngine {
         return false;
     }
 
-    private static Recommendation failClosed(RuleSet ruleSet, String error) {
+    private static Recommendation failClosed(RuleSet ruleSet, EvaluationError error) {
         return new Recommendation(ruleSet == null ? null : ruleSet.ruleSetId(),
                 ruleSet == null ? null : ruleSet.version(), ruleSet == null ? null : ruleSet.sha256(),
                 List.of(Route.DSL_REVIEW), FLOOR_ON_ERROR, List.of(RequiredAction.RECORD_CONCERN_DECISIONS_RATIONALE),
@@ -206,7 +192,7 @@ public final class RuleEngine {
         final EnumSet<RequiredAction> required = EnumSet.noneOf(RequiredAction.class);
         final EnumSet<ForbiddenAction> forbidden = EnumSet.noneOf(ForbiddenAction.class);
         final TreeSet<String> missing = new TreeSet<>();
-        final List<String> errors = new ArrayList<>();
+        final List<EvaluationError> errors = new ArrayList<>();
         FiredRule[] fired;
         int firedCount;
         Urgency urgency;
@@ -222,15 +208,9 @@ public final class RuleEngine {
             dslDecision |= o.dslDecision;
         }
 
-        /** As a put into a map sorted by id: a later rule with the same id replaces the earlier one. */
         void fire(int slot, FiredRule rule) {
-            if (slot < 0) {
-                throw new NullPointerException();
-            }
-            if (fired[slot] == null) {
-                firedCount++;
-            }
             fired[slot] = rule;
+            firedCount++;
         }
 
         Recommendation build(RuleSet ruleSet, Map<String, Object> derivedFacts) {

@@ -26,11 +26,11 @@ final class ReferenceEngine {
     Recommendation evaluate(RuleSet ruleSet, TriageInput input) {
         try {
             if (ruleSet == null) {
-                return failClosed(null, "no rule set given");
+                return failClosed(null, new EvaluationError(EvaluationError.Code.NO_RULE_SET, "no rule set given"));
             }
             return evaluateChecked(ruleSet, input);
         } catch (Throwable t) {
-            return failClosed(ruleSet, "evaluation failed (" + t.getClass().getSimpleName() + ")");
+            return failClosed(ruleSet, new EvaluationError(EvaluationError.Code.EVALUATION_FAILED, "evaluation failed"));
         }
     }
 
@@ -38,23 +38,23 @@ final class ReferenceEngine {
         Accumulator acc = new Accumulator();
         EvaluationContext c;
         try {
-            c = new EvaluationContext(input, ruleSet.flags());
+            c = new EvaluationContext(input, ruleSet.flags(), ruleSet.facts());
         } catch (RuntimeException e) {
-            c = new EvaluationContext(null, ruleSet.flags());
-            acc.errors.add("input could not be read (" + e.getClass().getSimpleName() + ")");
+            c = new EvaluationContext(null, ruleSet.flags(), ruleSet.facts());
+            acc.errors.add(new EvaluationError(EvaluationError.Code.INPUT_UNREADABLE, "input could not be read"));
         }
         for (Rule rule : ruleSet.rules()) {
             try {
                 apply(rule, c, acc);
             } catch (RuntimeException | StackOverflowError e) {
-                acc.errors.add(rule.id() + ": evaluation failed (" + e.getClass().getSimpleName() + ")");
+                acc.errors.add(new EvaluationError(EvaluationError.Code.RULE_FAILED, rule.id() + ": evaluation failed"));
             }
         }
         for (ConflictRule conflict : ruleSet.conflicts()) {
             try {
                 apply(conflict, c, acc);
             } catch (RuntimeException | StackOverflowError e) {
-                acc.errors.add(conflict.id() + ": evaluation failed (" + e.getClass().getSimpleName() + ")");
+                acc.errors.add(new EvaluationError(EvaluationError.Code.RULE_FAILED, conflict.id() + ": evaluation failed"));
             }
         }
         return acc.build(ruleSet, c.derived().asMap());
@@ -164,7 +164,7 @@ final class ReferenceEngine {
         return sb.toString();
     }
 
-    private static Recommendation failClosed(RuleSet ruleSet, String error) {
+    private static Recommendation failClosed(RuleSet ruleSet, EvaluationError error) {
         return new Recommendation(ruleSet == null ? null : ruleSet.ruleSetId(),
                 ruleSet == null ? null : ruleSet.version(), ruleSet == null ? null : ruleSet.sha256(),
                 List.of(Route.DSL_REVIEW), FLOOR_ON_ERROR, List.of(RequiredAction.RECORD_CONCERN_DECISIONS_RATIONALE),
@@ -178,7 +178,7 @@ final class ReferenceEngine {
         final EnumSet<ForbiddenAction> forbidden = EnumSet.noneOf(ForbiddenAction.class);
         final TreeSet<String> missing = new TreeSet<>();
         final TreeMap<String, FiredRule> fired = new TreeMap<>();
-        final List<String> errors = new ArrayList<>();
+        final List<EvaluationError> errors = new ArrayList<>();
         Urgency urgency;
         boolean withdrawInternalHandling;
         boolean dslDecision;

@@ -21,6 +21,7 @@ import uk.dsltriage.rules.ConditionalOutcome;
 import uk.dsltriage.rules.ConflictRule;
 import uk.dsltriage.vocabulary.ForbiddenAction;
 import uk.dsltriage.vocabulary.IncidentType;
+import uk.dsltriage.rules.InvalidRuleSetException;
 import uk.dsltriage.rules.KnownFacts;
 import uk.dsltriage.rules.Outcome;
 import uk.dsltriage.rules.ParticipantAttribute;
@@ -97,9 +98,13 @@ final class RuleSetParser {
             String def = it.next();
             resolve(def, "$.definitions." + def);
         }
-        return new RuleSet(root.path("ruleSetId").asText(), root.path("version").asText(),
-                root.path("title").asText(), root.path("guidanceVersion").asText(), effectiveFrom, sha256, flags,
-                rules, conflicts, content);
+        try {
+            return new RuleSet(root.path("ruleSetId").asText(), root.path("version").asText(),
+                    root.path("title").asText(), root.path("guidanceVersion").asText(), effectiveFrom, sha256, flags,
+                    rules, conflicts, content);
+        } catch (InvalidRuleSetException e) {
+            throw fail("$", e.getMessage());
+        }
     }
 
     private Rule rule(JsonNode n, String path) {
