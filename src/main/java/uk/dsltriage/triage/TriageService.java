@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.triage.api.RecommendationView;
 import uk.dsltriage.triage.api.TriageFactsBody;
 import uk.dsltriage.rules.Recommendation;
@@ -20,13 +19,14 @@ public class TriageService {
     private final RuleEngine engine = new RuleEngine();
     private final RuleSets ruleSets;
     private final RecommendationRepository recommendations;
-    private final StoredJson json;
+    private final TriageStorage storage;
     private final Clock clock;
 
-    public TriageService(RuleSets ruleSets, RecommendationRepository recommendations, StoredJson json, Clock clock) {
+    public TriageService(RuleSets ruleSets, RecommendationRepository recommendations, TriageStorage storage,
+            Clock clock) {
         this.ruleSets = ruleSets;
         this.recommendations = recommendations;
-        this.json = json;
+        this.storage = storage;
         this.clock = clock;
     }
 
@@ -46,7 +46,8 @@ public class TriageService {
     @Transactional(Transactional.TxType.MANDATORY)
     public TriageRecommendation recordFor(UUID incidentId, TriageFactsBody facts, TriageTrigger trigger, String actor,
             RuleSet ruleSet) {
-        Recommendation result = evaluate(ruleSet, facts);
+        StoredFacts snapshot = StoredFacts.of(facts);
+        Recommendation result = engine.evaluate(ruleSet, snapshot.toInput());
         TriageRecommendation row = new TriageRecommendation();
         row.id = UUID.randomUUID();
         row.incidentId = incidentId;
@@ -55,8 +56,8 @@ public class TriageService {
         row.ruleSetId = ruleSet.ruleSetId();
         row.ruleSetVersion = ruleSet.version();
         row.ruleSetSha256 = ruleSet.sha256();
-        row.factsSnapshotJson = json.write(facts);
-        row.resultJson = json.write(result);
+        row.factsSnapshotJson = storage.write(snapshot);
+        row.resultJson = storage.write(StoredResult.of(result));
         row.urgency = result.urgency().name();
         row.createdBy = actor;
         row.createdAt = Instant.now(clock);
@@ -70,13 +71,18 @@ public class TriageService {
                 .filter(r -> r.sha256().equals(stored.ruleSetSha256))
                 .orElseThrow(() -> new IllegalStateException("rule set " + stored.ruleSetId + " " + stored.ruleSetVersion
                         + " with the recorded hash is not in this build"));
-        return evaluate(ruleSet, json.read(stored.factsSnapshotJson, TriageFactsBody.class));
+        return engine.evaluate(ruleSet, storage.readFacts(stored.factsSnapshotJson).toInput());
+    }
+
+    /** The result as it was stored (not re-evaluated). */
+    public Recommendation storedResult(TriageRecommendation stored) {
+        return storage.readResult(stored.resultJson).toRecommendation();
     }
 
     public RecommendationView view(TriageRecommendation stored) {
-        TriageFactsBody facts = json.read(stored.factsSnapshotJson, TriageFactsBody.class);
+        StoredFacts facts = storage.readFacts(stored.factsSnapshotJson);
         return RecommendationView.of(stored.id, stored.sequence, stored.trigger, stored.createdAt,
-                json.read(stored.resultJson, Recommendation.class), facts.dslAttestation());
+                storedResult(stored), facts.attestation());
     }
 
     public List<RecommendationView> history(UUID incidentId) {
