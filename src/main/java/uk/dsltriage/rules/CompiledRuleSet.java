@@ -7,6 +7,7 @@ import uk.dsltriage.vocabulary.Urgency;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -67,7 +68,7 @@ final class CompiledRuleSet {
         }
 
         String build(List<String> reasons, List<String> extras) {
-            String because = reasons.isEmpty() ? NO_REASONS : String.join(" and ", reasons);
+            String because = reasons.isEmpty() ? NO_REASONS : joinDistinct(reasons);
             StringBuilder sb = new StringBuilder(128 + because.length());
             if (parts == null) {
                 sb.append(prefix).append(because).append('.');
@@ -82,6 +83,17 @@ final class CompiledRuleSet {
             }
             return sb.toString();
         }
+    }
+
+    /**
+     * The reasons joined by " and ", each once: rules that repeat a shared definition's part (childImageIncident
+     * and its own childDepictedUnder18) name a matched fact once, in the order first given.
+     */
+    static String joinDistinct(List<String> reasons) {
+        if (reasons.size() == 1) {
+            return reasons.get(0);
+        }
+        return String.join(" and ", new LinkedHashSet<>(reasons));
     }
 
     /** An {@link Outcome} as enum sets, ready to be added to the result. */

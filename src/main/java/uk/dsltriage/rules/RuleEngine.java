@@ -112,7 +112,7 @@ public final class RuleEngine {
                 } else {
                     alsoReasons.add(unknownFacts(when, c) + ALSO_PRECAUTION);
                 }
-                extras.add(also.head + String.join(" and ", alsoReasons) + ")");
+                extras.add(also.head + CompiledRuleSet.joinDistinct(alsoReasons) + ")");
             } else if (t == Tri.UNKNOWN && onUnknown == UnknownPolicy.ASK) {
                 when.missing(c, acc.missing);
             }

@@ -164,6 +164,22 @@ class EngineSemanticsTest {
     }
 
     @Test
+    void anExplanationNamesEachMatchedFactOnce() {
+        Recommendation r = Fixtures.evaluate(Incident.of(SEXTORTION)
+                .is("imagesInvolved", "childDepictedUnder18", "threatToShareImages", "financialDemand")
+                .with(child("P1", VICTIM, 15).depicted()));
+        for (FiredRule f : r.firedRules()) {
+            String because = f.explanation();
+            for (String reason : List.of("childDepictedUnder18 is true", "incident type is SEXTORTION",
+                    "threatToShareImages is true")) {
+                int first = because.indexOf(reason);
+                assertEquals(-1, first < 0 ? -1 : because.indexOf(reason, first + 1), f.id() + ": " + because);
+            }
+        }
+        assertTrue(r.firedRule("R10") && r.firedRule("R22"), r.firedRules().toString());
+    }
+
+    @Test
     void attestationIsEchoedNotRequired() {
         Expect.that(Fixtures.evaluate(image())).routes(MANAGE_INTERNALLY_ELIGIBLE).dslDecisionRequired(true)
                 .notFired("R18");

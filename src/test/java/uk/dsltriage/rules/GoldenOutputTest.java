@@ -80,6 +80,13 @@ class GoldenOutputTest {
                 named.append("=== ").append(c.name()).append('\n').append(out).append('\n');
             }
         }
+        String stripped = System.getProperty("rules.golden.withoutExplanations");
+        if (stripped != null) {
+            // For a wording change: every output with the explanation lines left out, to show nothing else moved.
+            List<String> out = new ArrayList<>();
+            renderings.forEach((name, text) -> out.add(name + "\t" + sha256(text.replaceAll("(?m)^  because .*\n", ""))));
+            Files.writeString(Path.of(stripped), String.join("\n", out) + "\n", StandardCharsets.UTF_8);
+        }
         if (Boolean.getBoolean("rules.golden.record")) {
             Path dir = Path.of("src/test/resources/rules-golden");
             Files.createDirectories(dir);

@@ -97,7 +97,7 @@ final class ReferenceEngine {
                     also.when().missing(c, unknown);
                     alsoReasons.add(String.join(", ", unknown) + " not known (precaution)");
                 }
-                extras.add(also.explanation() + " (" + String.join(" and ", alsoReasons) + ")");
+                extras.add(also.explanation() + " (" + String.join(" and ", new java.util.LinkedHashSet<>(alsoReasons)) + ")");
             } else if (t == Tri.UNKNOWN && also.onUnknown() == UnknownPolicy.ASK) {
                 also.when().missing(c, acc.missing);
             }
@@ -148,7 +148,8 @@ final class ReferenceEngine {
     }
 
     private static String explain(String template, List<String> reasons, List<String> extras) {
-        String because = reasons.isEmpty() ? "its conditions hold" : String.join(" and ", reasons);
+        // Each reason once (issue 9: "childDepictedUnder18 is true and childDepictedUnder18 is true").
+        String because = reasons.isEmpty() ? "its conditions hold" : String.join(" and ", new java.util.LinkedHashSet<>(reasons));
         StringBuilder sb = new StringBuilder();
         if (template != null && template.contains("{because}")) {
             sb.append(template.replace("{because}", because));
