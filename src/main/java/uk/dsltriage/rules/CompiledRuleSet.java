@@ -90,10 +90,31 @@ final class CompiledRuleSet {
      * and its own childDepictedUnder18) name a matched fact once, in the order first given.
      */
     static String joinDistinct(List<String> reasons) {
-        if (reasons.size() == 1) {
+        int n = reasons.size();
+        if (n == 1) {
             return reasons.get(0);
         }
-        return String.join(" and ", new LinkedHashSet<>(reasons));
+        if (n > 16) {
+            return String.join(" and ", new LinkedHashSet<>(reasons));
+        }
+        // A few reasons, built fresh each evaluation: comparing them is cheaper than hashing them (profiled).
+        StringBuilder sb = new StringBuilder(n * 40);
+        for (int i = 0; i < n; i++) {
+            String reason = reasons.get(i);
+            if (!seenBefore(reasons, i, reason)) {
+                sb.append(sb.length() == 0 ? "" : " and ").append(reason);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean seenBefore(List<String> reasons, int end, String reason) {
+        for (int j = 0; j < end; j++) {
+            if (reasons.get(j).equals(reason)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An {@link Outcome} as enum sets, ready to be added to the result. */
