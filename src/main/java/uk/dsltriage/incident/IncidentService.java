@@ -229,10 +229,10 @@ public class IncidentService {
     /** Records a recommendation for these facts and makes it the incident's current one. */
     private Downgrade triageAndAdopt(Incident incident, TriageFactsBody facts, TriageTrigger trigger, String actor,
             uk.dsltriage.rules.RuleSet ruleSet) {
-        Optional<Advice> before = triage.find(incident.currentRecommendationId).map(r -> Advice.of(triage.result(r)));
+        Optional<Advice> before = triage.find(incident.currentRecommendationId).map(r -> Advice.of(triage.storedResult(r)));
         TriageRecommendation row = ruleSet == null ? triage.recordFor(incident.id, facts, trigger, actor)
                 : triage.recordFor(incident.id, facts, trigger, actor, ruleSet);
-        Advice after = Advice.of(triage.result(row));
+        Advice after = Advice.of(triage.storedResult(row));
         boolean changed = before.map(b -> !b.equals(after)).orElse(true);
         return incident.adopt(row.id, after.urgency(), after.routes(), changed, row.createdAt);
     }

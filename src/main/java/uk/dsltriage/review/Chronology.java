@@ -84,7 +84,7 @@ public class Chronology {
                         a.revisedFactsJson == null ? List.of() : List.of("REVISED_FACTS")));
             }
             for (TriageRecommendation r : recommendations.history(incident.id)) {
-                Recommendation result = triage.result(r);
+                Recommendation result = triage.storedResult(r);
                 List<String> advice = new ArrayList<>();
                 advice.add(result.urgency().name());
                 result.routes().forEach(route -> advice.add(route.name()));

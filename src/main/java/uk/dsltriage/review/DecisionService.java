@@ -199,12 +199,12 @@ public class DecisionService {
 
     private Advice currentAdvice(Incident incident) {
         return triage.find(incident.currentRecommendationId)
-                .map(r -> Advice.of(triage.result(r)))
+                .map(r -> Advice.of(triage.storedResult(r)))
                 .orElseThrow(() -> new IllegalStateException("incident " + incident.id + " has no recommendation"));
     }
 
     private ReviewState state(Incident incident) {
-        Advice advice = triage.find(incident.currentRecommendationId).map(r -> Advice.of(triage.result(r))).orElse(null);
+        Advice advice = triage.find(incident.currentRecommendationId).map(r -> Advice.of(triage.storedResult(r))).orElse(null);
         return new ReviewState(incident, advice, decisions.history(incident.schoolUrn, incident.id),
                 tasks.ofIncidents(incident.schoolUrn, List.of(incident.id)), Instant.now(clock));
     }

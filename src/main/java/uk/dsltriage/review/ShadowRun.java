@@ -59,7 +59,7 @@ public class ShadowRun {
         do {
             batch = openIncidents(schoolUrn, after);
             for (Incident incident : batch) {
-                Advice now = triage.find(incident.currentRecommendationId).map(r -> Advice.of(triage.result(r))).orElse(null);
+                Advice now = triage.find(incident.currentRecommendationId).map(r -> Advice.of(triage.storedResult(r))).orElse(null);
                 Advice shadow = Advice.of(triage.evaluate(ruleSet, incidentService.currentFacts(incident)));
                 if (now == null || !now.equals(shadow)) {
                     changes.add(difference(incident, now, shadow));

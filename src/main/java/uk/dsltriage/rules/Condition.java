@@ -245,14 +245,29 @@ public sealed interface Condition {
             condition.missing(c, out);
         }
 
+        /** A definition shared by several fired rules is explained once per evaluation (its reasons depend only on the input). */
         @Override
         public void whyTrue(EvaluationContext c, List<String> out) {
-            condition.whyTrue(c, out);
+            out.addAll(reasons(c, true));
         }
 
         @Override
         public void whyFalse(EvaluationContext c, List<String> out) {
-            condition.whyFalse(c, out);
+            out.addAll(reasons(c, false));
+        }
+
+        private List<String> reasons(EvaluationContext c, boolean whyTrue) {
+            List<String> reasons = c.memoReasons(slot, whyTrue);
+            if (reasons == null) {
+                reasons = new ArrayList<>(4);
+                if (whyTrue) {
+                    condition.whyTrue(c, reasons);
+                } else {
+                    condition.whyFalse(c, reasons);
+                }
+                c.memoReasons(slot, whyTrue, reasons);
+            }
+            return reasons;
         }
 
         @Override
@@ -285,6 +300,11 @@ public sealed interface Condition {
     record FactIs(String fact, boolean expected, int index) implements Condition {
         public FactIs(String fact, boolean expected) {
             this(fact, expected, KnownFacts.indexOf(fact));
+        }
+
+        /** A fact of another catalog than the production one (rule sets built with their own catalog). */
+        public FactIs(FactCatalog catalog, String fact, boolean expected) {
+            this(fact, expected, catalog.indexOf(fact));
         }
 
         @Override

@@ -3,7 +3,9 @@ package uk.dsltriage.rules;
 import uk.dsltriage.vocabulary.IncidentType;
 import uk.dsltriage.vocabulary.SexualViolenceType;
 import uk.dsltriage.vocabulary.VictimWishes;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,18 +32,12 @@ public final class EvaluationContext {
         return true;
     }
 
-    /**
-     * Client facts by {@link KnownFacts#indexOf} position; anything else in the input map is ignored. Held as
-     * the masks below when every fact has a bit in a long (it is null then), else in this array.
-     */
-    private final Boolean[] facts = MASKS ? null : new Boolean[FACT_COUNT];
-    /** Facts known true and known false, as bit masks by position (there are at most 64 boolean facts). */
-    private long factTrue;
-    private long factFalse;
-    /** Built from the mask when first asked for (the engine itself uses the mask). */
-    private Set<IncidentType> incidentTypes;
-    /** The incident types as a bit mask by ordinal (there are fewer than 64). */
-    private long incidentTypeMask;
+    /** The facts this context reads input facts by; positions index the bit words below. */
+    private final FactCatalog catalog;
+    /** Facts known true and known false, one bit per catalog position (as many words as the catalog needs). */
+    private final long[] factTrue;
+    private final long[] factFalse;
+    private final EnumSet<IncidentType> incidentTypes = EnumSet.noneOf(IncidentType.class);
     private final SexualViolenceType sexualViolenceType;
     private final VictimWishes victimWishes;
     /** The non-null participants, and their input positions (labels use the position). */
@@ -56,19 +52,22 @@ public final class EvaluationContext {
     private final DslAttestation attestation;
     private final Map<String, Boolean> flags;
     private final DerivedFacts derived;
-    /** Per-evaluation values of named definitions ({@link Condition.Defined}); the schema allows at most 64. */
-    private final Tri[] memo = new Tri[MAX_DEFINITIONS];
-
-    public static final int MAX_DEFINITIONS = 64;
-
-    private static final int FACT_COUNT = KnownFacts.BOOLEAN_FACTS.size();
-    /** Whether every boolean fact has a bit in a long (the fact masks are used only then). */
-    static final boolean MASKS = FACT_COUNT <= 64;
+    /** Per-evaluation values of named definitions ({@link Condition.Defined}) by slot, and their reasons. */
+    private Tri[] memo = new Tri[16];
+    private List<String>[] whyTrueMemo;
+    private List<String>[] whyFalseMemo;
 
     private static final Participant[] NO_PEOPLE = new Participant[0];
     private static final int[] NO_POSITIONS = new int[0];
 
     public EvaluationContext(TriageInput input, Map<String, Boolean> flags) {
+        this(input, flags, KnownFacts.CATALOG);
+    }
+
+    public EvaluationContext(TriageInput input, Map<String, Boolean> flags, FactCatalog catalog) {
+        this.catalog = catalog;
+        this.factTrue = new long[catalog.words()];
+        this.factFalse = new long[catalog.words()];
         TriageInput in = input == null
                 ? new TriageInput(null, null, null, null, null, null, null, null, null)
                 : input;
@@ -81,14 +80,14 @@ public final class EvaluationContext {
                 @SuppressWarnings({"unchecked", "rawtypes"})
                 Map<Object, Object> raw = (Map) given;
                 raw.forEach((key, value) -> {
-                    int i = KnownFacts.indexOf((String) key);
+                    int i = catalog.indexOf((String) key);
                     if (i >= 0) {
                         setFact(i, (Boolean) value);
                     }
                 });
             } else {
                 for (Map.Entry<String, Boolean> e : given.entrySet()) {
-                    int i = KnownFacts.indexOf(e.getKey());
+                    int i = catalog.indexOf(e.getKey());
                     if (i >= 0) {
                         setFact(i, e.getValue());
                     }
@@ -98,7 +97,7 @@ public final class EvaluationContext {
         if (in.incidentTypes() != null) {
             for (IncidentType t : in.incidentTypes()) {
                 if (t != null) {
-                    incidentTypeMask |= 1L << t.ordinal();
+                    incidentTypes.add(t);
                 }
             }
         }
@@ -131,66 +130,36 @@ public final class EvaluationContext {
 
     /** A client-settable boolean fact; derived names and unknown names read as unknown. */
     public Boolean fact(String name) {
-        return fact(KnownFacts.indexOf(name));
+        return fact(catalog.indexOf(name));
     }
 
-    /** A client fact by its {@link KnownFacts#indexOf} position. */
+    /** A client fact by its {@link FactCatalog#indexOf} position; -1 reads as unknown. */
     public Boolean fact(int index) {
         if (index < 0) {
             return null;
         }
-        if (!MASKS) {
-            return facts[index];
-        }
-        if (index >= FACT_COUNT) {
-            throw new ArrayIndexOutOfBoundsException("Index " + index + " out of bounds for length " + FACT_COUNT);
-        }
+        Objects.checkIndex(index, catalog.size());
+        int word = index >>> 6;
         long bit = 1L << index;
-        return (factTrue & bit) != 0 ? Boolean.TRUE : (factFalse & bit) != 0 ? Boolean.FALSE : null;
+        return (factTrue[word] & bit) != 0 ? Boolean.TRUE : (factFalse[word] & bit) != 0 ? Boolean.FALSE : null;
     }
 
     private void setFact(int index, Boolean value) {
-        if (!MASKS) {
-            facts[index] = value;
-            return;
-        }
+        int word = index >>> 6;
         long bit = 1L << index;
-        factTrue &= ~bit;
-        factFalse &= ~bit;
+        factTrue[word] &= ~bit;
+        factFalse[word] &= ~bit;
         if (value != null) {
             if (value) {
-                factTrue |= bit;
+                factTrue[word] |= bit;
             } else {
-                factFalse |= bit;
+                factFalse[word] |= bit;
             }
         }
-    }
-
-    long factTrue() {
-        return factTrue;
-    }
-
-    long factFalse() {
-        return factFalse;
     }
 
     public Set<IncidentType> incidentTypes() {
-        Set<IncidentType> types = incidentTypes;
-        if (types == null) {
-            EnumSet<IncidentType> set = EnumSet.noneOf(IncidentType.class);
-            for (IncidentType t : IncidentType.values()) {
-                if ((incidentTypeMask & (1L << t.ordinal())) != 0) {
-                    set.add(t);
-                }
-            }
-            types = set;
-            incidentTypes = types;
-        }
-        return types;
-    }
-
-    long incidentTypeMask() {
-        return incidentTypeMask;
+        return incidentTypes;
     }
 
     public SexualViolenceType sexualViolenceType() {
@@ -272,10 +241,34 @@ public final class EvaluationContext {
     }
 
     Tri memo(int slot) {
-        return memo[slot];
+        return slot < memo.length ? memo[slot] : null;
     }
 
     void memo(int slot, Tri value) {
+        if (slot >= memo.length) {
+            memo = Arrays.copyOf(memo, Math.max(slot + 1, memo.length * 2));
+        }
         memo[slot] = value;
+    }
+
+    /** The reasons a definition gave for being true (or false) in this evaluation, or null before it gave any. */
+    List<String> memoReasons(int slot, boolean whyTrue) {
+        List<String>[] reasons = whyTrue ? whyTrueMemo : whyFalseMemo;
+        return reasons != null && slot < reasons.length ? reasons[slot] : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    void memoReasons(int slot, boolean whyTrue, List<String> value) {
+        List<String>[] reasons = whyTrue ? whyTrueMemo : whyFalseMemo;
+        if (reasons == null || slot >= reasons.length) {
+            reasons = reasons == null ? new List[Math.max(16, slot + 1)]
+                    : Arrays.copyOf(reasons, Math.max(slot + 1, reasons.length * 2));
+            if (whyTrue) {
+                whyTrueMemo = reasons;
+            } else {
+                whyFalseMemo = reasons;
+            }
+        }
+        reasons[slot] = value;
     }
 }

@@ -1,7 +1,6 @@
 package uk.dsltriage.rules;
 
 import java.util.List;
-import java.util.Set;
 
 /** The names of the boolean facts the engine understands, and of the facts it derives itself. */
 public final class KnownFacts {
@@ -59,49 +58,19 @@ public final class KnownFacts {
             "hasSEND", "consentCapacityConcern", "prepubescent", "hasSocialWorker", "childProtectionPlan",
             "lookedAfter", "depictedInImage");
 
-    private static final Set<String> BOOLEAN_FACT_SET = Set.copyOf(BOOLEAN_FACTS);
-    /** Open-addressing table of {@link #BOOLEAN_FACTS} to positions: no boxing, one probe in the usual case. */
-    private static final int TABLE_MASK = 255;
-    private static final String[] TABLE_KEYS = new String[TABLE_MASK + 1];
-    private static final int[] TABLE_INDEX = new int[TABLE_MASK + 1];
-
-    static {
-        for (int i = 0; i < BOOLEAN_FACTS.size(); i++) {
-            String name = BOOLEAN_FACTS.get(i);
-            int slot = spread(name.hashCode());
-            while (TABLE_KEYS[slot] != null) {
-                slot = (slot + 1) & TABLE_MASK;
-            }
-            TABLE_KEYS[slot] = name;
-            TABLE_INDEX[slot] = i;
-        }
-    }
-
-    private static int spread(int h) {
-        return (h ^ (h >>> 16) ^ (h >>> 8)) & TABLE_MASK;
-    }
+    /** The boolean facts with their positions: what rule sets are checked against and inputs are read with. */
+    public static final FactCatalog CATALOG = FactCatalog.of(BOOLEAN_FACTS);
 
     /** Position of a boolean fact in {@link #BOOLEAN_FACTS}, or -1. */
     public static int indexOf(String name) {
-        if (name == null) {
-            return -1;
-        }
-        int slot = spread(name.hashCode());
-        String key;
-        while ((key = TABLE_KEYS[slot]) != null) {
-            if (key == name || key.equals(name)) {
-                return TABLE_INDEX[slot];
-            }
-            slot = (slot + 1) & TABLE_MASK;
-        }
-        return -1;
+        return CATALOG.indexOf(name);
     }
 
     private KnownFacts() {
     }
 
     public static boolean isBooleanFact(String name) {
-        return name != null && BOOLEAN_FACT_SET.contains(name);
+        return CATALOG.contains(name);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

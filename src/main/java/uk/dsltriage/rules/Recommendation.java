@@ -14,7 +14,7 @@ import java.util.Map;
 public record Recommendation(String ruleSetId, String ruleSetVersion, String ruleSetSha256,
         List<Route> routes, Urgency urgency, List<RequiredAction> requiredActions,
         List<ForbiddenAction> forbiddenActions, boolean dslDecisionRequired, List<String> missingFacts,
-        List<FiredRule> firedRules, Map<String, Object> derivedFacts, List<String> evaluationErrors) {
+        List<FiredRule> firedRules, Map<String, Object> derivedFacts, List<EvaluationError> evaluationErrors) {
 
     public boolean firedRule(String id) {
         return firedRules.stream().anyMatch(f -> f.id().equals(id));

@@ -5,6 +5,7 @@ import uk.dsltriage.vocabulary.RequiredAction;
 import uk.dsltriage.vocabulary.Route;
 import uk.dsltriage.vocabulary.Urgency;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,25 +17,29 @@ import java.util.TreeSet;
  * triggers are prompts, conflicts (forbidden beats required) are applied from the rule set's data.
  *
  * <p>Stateless, thread-safe and deterministic. It never throws: an error fails closed to DSL_REVIEW with
- * {@code dslDecisionRequired}, no internal handling, and the error named (never with input values).
+ * {@code dslDecisionRequired}, no internal handling, and an {@link EvaluationError} (a code and a message naming at
+ * most a rule id; never input values, never an exception's name). Rule sets are checked when built, so an error
+ * here means unreadable input or a defect.
  *
- * <p>Each RuleSet is compiled once, on first use, into {@link Compiled} form (node objects with arrays, bit
- * masks and precomputed explanation text); the result is exactly what interpreting the {@link Condition}
- * records gives (GoldenOutputTest and CompiledEngineMatchesReferenceTest hold it to that). Explanations are
- * built only for rules that fire, and a shared definition's reasons only once per evaluation.
+ * <p>The {@link Condition} records are the one evaluator: one pass over a rule's condition gives its value, and
+ * for the rules that fire its reasons or its missing facts. What does not depend on the input (outcomes as enum
+ * sets, fired-rule order, explanation templates) is worked out once, when the rule set is built
+ * ({@link CompiledRuleSet}).
  */
 public final class RuleEngine {
 
     private static final Urgency FLOOR_ON_ERROR = Urgency.SAME_DAY;
+    private static final String PRECAUTION = " not known (fired as a precaution)";
+    private static final String ALSO_PRECAUTION = " not known (precaution)";
 
     public Recommendation evaluate(RuleSet ruleSet, TriageInput input) {
         try {
             if (ruleSet == null) {
-                return failClosed(null, "no rule set given");
+                return failClosed(null, new EvaluationError(EvaluationError.Code.NO_RULE_SET, "no rule set given"));
             }
             return evaluateChecked(ruleSet, input);
         } catch (Throwable t) {
-            return failClosed(ruleSet, "evaluation failed (" + t.getClass().getSimpleName() + ")");
+            return failClosed(ruleSet, new EvaluationError(EvaluationError.Code.EVALUATION_FAILED, "evaluation failed"));
         }
     }
 
@@ -42,119 +47,102 @@ public final class RuleEngine {
         Accumulator acc = new Accumulator();
         EvaluationContext c;
         try {
-            c = new EvaluationContext(input, ruleSet.flags());
+            c = new EvaluationContext(input, ruleSet.flags(), ruleSet.facts());
         } catch (RuntimeException e) {
-            c = new EvaluationContext(null, ruleSet.flags());
-            acc.errors.add("input could not be read (" + e.getClass().getSimpleName() + ")");
+            c = new EvaluationContext(null, ruleSet.flags(), ruleSet.facts());
+            acc.errors.add(new EvaluationError(EvaluationError.Code.INPUT_UNREADABLE, "input could not be read"));
         }
-        Compiled compiled = compiled(ruleSet);
-        acc.start(compiled);
-        for (Compiled.CRule rule : compiled.rules) {
+        CompiledRuleSet compiled = ruleSet.compiled();
+        acc.fired = new FiredRule[compiled.slots];
+        for (CompiledRuleSet.CRule rule : compiled.rules) {
             try {
                 apply(rule, c, acc);
             } catch (RuntimeException | StackOverflowError e) {
-                acc.errors.add(rule.errorPrefix + e.getClass().getSimpleName() + ")");
+                acc.errors.add(ruleFailed(rule.rule.id()));
             }
         }
-        for (Compiled.CConflict conflict : compiled.conflicts) {
+        for (CompiledRuleSet.CConflict conflict : compiled.conflicts) {
             try {
                 apply(conflict, c, acc);
             } catch (RuntimeException | StackOverflowError e) {
-                acc.errors.add(conflict.errorPrefix + e.getClass().getSimpleName() + ")");
+                acc.errors.add(ruleFailed(conflict.conflict.id()));
             }
         }
         return acc.build(ruleSet, c.derived().asMap());
     }
 
-    // ---- compiled rule sets, kept per RuleSet instance (rule sets are immutable)
-
-    private static final int CACHE_SIZE = 16;
-    private static volatile Compiled[] cache = new Compiled[0];
-
-    /** The compiled form of this exact RuleSet instance (identity, not equals: hand-built sets may share ids). */
-    static Compiled compiled(RuleSet ruleSet) {
-        Compiled[] recent = cache;
-        for (Compiled k : recent) {
-            if (k.source == ruleSet) {
-                return k;
-            }
-        }
-        Compiled k = Compiled.compile(ruleSet);
-        Compiled[] next = new Compiled[Math.min(recent.length + 1, CACHE_SIZE)];
-        next[0] = k;
-        System.arraycopy(recent, 0, next, 1, next.length - 1);
-        cache = next;
-        return k;
+    private static EvaluationError ruleFailed(String id) {
+        return new EvaluationError(EvaluationError.Code.RULE_FAILED, id + ": evaluation failed");
     }
 
-    private static final String PRECAUTION = " not known (fired as a precaution)";
-    private static final String ALSO_PRECAUTION = " not known (precaution)";
-
-    private static void apply(Compiled.CRule rule, EvaluationContext c, Accumulator acc) {
-        if (!rule.enabled) {
+    private static void apply(CompiledRuleSet.CRule compiled, EvaluationContext c, Accumulator acc) {
+        if (!compiled.enabled) {
             return;
         }
-        Compiled.Node condition = rule.condition;
+        Rule rule = compiled.rule;
+        Condition condition = rule.condition();
         Tri result = condition.eval(c);
         if (result == Tri.FALSE) {
             return;
         }
-        Compiled.Reasons reasons = acc.reasons;
-        reasons.reset();
+        List<String> reasons = new ArrayList<>(8);
         if (result == Tri.UNKNOWN) {
-            if (rule.onUnknown == UnknownPolicy.ASK) {
+            if (rule.onUnknown() == UnknownPolicy.ASK) {
                 condition.missing(c, acc.missing);
                 return;
             }
-            if (rule.onUnknown != UnknownPolicy.FIRE) {
+            if (rule.onUnknown() != UnknownPolicy.FIRE) {
                 return;
             }
-            Set<String> unknown = new TreeSet<>();
-            condition.missing(c, unknown);
-            reasons.add(String.join(", ", unknown) + PRECAUTION);
+            reasons.add(unknownFacts(condition, c) + PRECAUTION);
         } else {
             condition.whyTrue(c, reasons);
         }
-        acc.add(rule.outcome);
-        List<String> extras = rule.also.length == 0 ? List.of() : new ArrayList<>();
-        for (Compiled.CAlso also : rule.also) {
-            Tri t = also.when.eval(c);
-            if (t == Tri.TRUE || (t == Tri.UNKNOWN && also.onUnknown == UnknownPolicy.FIRE)) {
+        acc.add(compiled.outcome);
+        List<String> extras = compiled.also.length == 0 ? List.of() : new ArrayList<>();
+        for (CompiledRuleSet.CAlso also : compiled.also) {
+            Condition when = also.also.when();
+            UnknownPolicy onUnknown = also.also.onUnknown();
+            Tri t = when.eval(c);
+            if (t == Tri.TRUE || (t == Tri.UNKNOWN && onUnknown == UnknownPolicy.FIRE)) {
                 acc.add(also.outcome);
-                Compiled.Reasons alsoReasons = acc.alsoReasons;
-                alsoReasons.reset();
+                List<String> alsoReasons = new ArrayList<>(4);
                 if (t == Tri.TRUE) {
-                    also.when.whyTrue(c, alsoReasons);
+                    when.whyTrue(c, alsoReasons);
                 } else {
-                    Set<String> unknown = new TreeSet<>();
-                    also.when.missing(c, unknown);
-                    alsoReasons.add(String.join(", ", unknown) + ALSO_PRECAUTION);
+                    alsoReasons.add(unknownFacts(when, c) + ALSO_PRECAUTION);
                 }
-                extras.add(alsoReasons.join(also.head, ")"));
-            } else if (t == Tri.UNKNOWN && also.onUnknown == UnknownPolicy.ASK) {
-                also.when.missing(c, acc.missing);
+                extras.add(also.head + CompiledRuleSet.joinDistinct(alsoReasons) + ")");
+            } else if (t == Tri.UNKNOWN && onUnknown == UnknownPolicy.ASK) {
+                when.missing(c, acc.missing);
             }
         }
-        String explanation = rule.explanation.build(reasons, extras);
-        acc.fire(rule.slot, new FiredRule(rule.id, rule.rule.title(), explanation, rule.rule.citations()));
+        acc.fire(compiled.slot, new FiredRule(rule.id(), rule.title(), compiled.explanation.build(reasons, extras),
+                rule.citations()));
     }
 
-    private static void apply(Compiled.CConflict conflict, EvaluationContext c, Accumulator acc) {
-        if (conflict.whenRoutesList.length > 0 && (acc.routes & conflict.whenRoutes) == 0) {
+    private static String unknownFacts(Condition condition, EvaluationContext c) {
+        Set<String> unknown = new TreeSet<>();
+        condition.missing(c, unknown);
+        return String.join(", ", unknown);
+    }
+
+    private static void apply(CompiledRuleSet.CConflict compiled, EvaluationContext c, Accumulator acc) {
+        ConflictRule conflict = compiled.conflict;
+        if (!compiled.whenRoutes.isEmpty() && !intersects(acc.routes, compiled.whenRoutes)) {
             return;
         }
-        if (conflict.whenForbiddenList.length > 0 && (acc.forbidden & conflict.whenForbidden) == 0) {
+        if (!compiled.whenForbidden.isEmpty() && !intersects(acc.forbidden, compiled.whenForbidden)) {
             return;
         }
-        Compiled.Reasons reasons = acc.reasons;
-        reasons.reset();
-        Compiled.Node condition = conflict.condition;
+        List<String> reasons = new ArrayList<>(8);
+        Condition condition = conflict.condition();
         if (condition != null) {
             Tri t = condition.eval(c);
-            if (t == Tri.UNKNOWN && conflict.onUnknown == UnknownPolicy.ASK) {
+            if (t == Tri.UNKNOWN && conflict.onUnknown() == UnknownPolicy.ASK) {
                 condition.missing(c, acc.missing);
             }
-            if (t == Tri.FALSE || (t == Tri.UNKNOWN && conflict.onUnknown != UnknownPolicy.FIRE)) {
+            if (t == Tri.FALSE || (t == Tri.UNKNOWN && conflict.onUnknown() != UnknownPolicy.FIRE)) {
                 return;
             }
             if (t == Tri.TRUE) {
@@ -163,28 +151,34 @@ public final class RuleEngine {
                 reasons.add("facts not known (applied as a precaution)");
             }
         }
-        Route[] routes = conflict.whenRoutesList;
-        for (int i = 0; i < routes.length; i++) {
-            if ((acc.routes & (1L << routes[i].ordinal())) != 0) {
-                reasons.add(conflict.routeReasons[i]);
+        for (Route r : conflict.whenRoutesAny()) {
+            if (acc.routes.contains(r)) {
+                reasons.add("route " + r + " is recommended");
             }
         }
-        ForbiddenAction[] forbidden = conflict.whenForbiddenList;
-        for (int i = 0; i < forbidden.length; i++) {
-            if ((acc.forbidden & (1L << forbidden[i].ordinal())) != 0) {
-                reasons.add(conflict.forbiddenReasons[i]);
+        for (ForbiddenAction f : conflict.whenForbiddenAny()) {
+            if (acc.forbidden.contains(f)) {
+                reasons.add(f + " is forbidden");
             }
         }
-        acc.forbidden |= conflict.addForbidden;
-        acc.required &= ~conflict.removeRequired;
-        acc.routes &= ~conflict.removeRoutes;
-        acc.routes |= conflict.addRoutes;
-        String explanation = conflict.explanation.build(reasons, List.of());
-        acc.fire(conflict.slot, new FiredRule(conflict.id, conflict.conflict.title(), explanation,
-                conflict.conflict.citations()));
+        acc.forbidden.addAll(compiled.addForbidden);
+        acc.required.removeAll(compiled.removeRequired);
+        acc.routes.removeAll(compiled.removeRoutes);
+        acc.routes.addAll(compiled.addRoutes);
+        acc.fire(compiled.slot, new FiredRule(conflict.id(), conflict.title(),
+                compiled.explanation.build(reasons, List.of()), conflict.citations()));
     }
 
-    private static Recommendation failClosed(RuleSet ruleSet, String error) {
+    private static <E extends Enum<E>> boolean intersects(EnumSet<E> a, EnumSet<E> b) {
+        for (E e : b) {
+            if (a.contains(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Recommendation failClosed(RuleSet ruleSet, EvaluationError error) {
         return new Recommendation(ruleSet == null ? null : ruleSet.ruleSetId(),
                 ruleSet == null ? null : ruleSet.version(), ruleSet == null ? null : ruleSet.sha256(),
                 List.of(Route.DSL_REVIEW), FLOOR_ON_ERROR, List.of(RequiredAction.RECORD_CONCERN_DECISIONS_RATIONALE),
@@ -192,89 +186,56 @@ public final class RuleEngine {
                 List.of(error));
     }
 
-    private static final Route[] ROUTES = Route.values();
-    private static final RequiredAction[] REQUIRED = RequiredAction.values();
-    private static final ForbiddenAction[] FORBIDDEN = ForbiddenAction.values();
-    private static final long MANAGE_INTERNALLY = 1L << Route.MANAGE_INTERNALLY_ELIGIBLE.ordinal();
-
-    /** Unions as bit masks by ordinal (every enum here has fewer than 64 values); fired rules by id slot. */
+    /** The result so far; fired rules by id slot. */
     private static final class Accumulator {
-        long routes;
-        long required;
-        long forbidden;
+        final EnumSet<Route> routes = EnumSet.noneOf(Route.class);
+        final EnumSet<RequiredAction> required = EnumSet.noneOf(RequiredAction.class);
+        final EnumSet<ForbiddenAction> forbidden = EnumSet.noneOf(ForbiddenAction.class);
         final TreeSet<String> missing = new TreeSet<>();
+        final List<EvaluationError> errors = new ArrayList<>();
         FiredRule[] fired;
         int firedCount;
-        final List<String> errors = new ArrayList<>();
-        Compiled.Reasons reasons;
-        Compiled.Reasons alsoReasons;
         Urgency urgency;
         boolean withdrawInternalHandling;
         boolean dslDecision;
 
-        void start(Compiled compiled) {
-            fired = new FiredRule[compiled.slots];
-            Compiled.DefinitionMemo memo = new Compiled.DefinitionMemo(compiled.definitions);
-            reasons = new Compiled.Reasons(memo);
-            alsoReasons = new Compiled.Reasons(memo);
-        }
-
-        void add(Compiled.COutcome o) {
-            routes |= o.routes;
-            required |= o.required;
-            forbidden |= o.forbidden;
+        void add(CompiledRuleSet.COutcome o) {
+            routes.addAll(o.routes);
+            required.addAll(o.required);
+            forbidden.addAll(o.forbidden);
             urgency = Urgency.highest(urgency, o.urgency);
             withdrawInternalHandling |= o.withdraws;
             dslDecision |= o.dslDecision;
         }
 
-        /** As a put into a map sorted by id: a later rule with the same id replaces the earlier one. */
         void fire(int slot, FiredRule rule) {
-            if (slot < 0) {
-                throw new NullPointerException();
-            }
-            if (fired[slot] == null) {
-                firedCount++;
-            }
             fired[slot] = rule;
+            firedCount++;
         }
 
         Recommendation build(RuleSet ruleSet, Map<String, Object> derivedFacts) {
             boolean failed = !errors.isEmpty();
             // Unresolved triggers (missing facts) withhold internal handling just as a fired referral does.
             if (withdrawInternalHandling || !missing.isEmpty() || failed) {
-                routes &= ~MANAGE_INTERNALLY;
+                routes.remove(Route.MANAGE_INTERNALLY_ELIGIBLE);
             }
-            routes |= 1L << Route.DSL_REVIEW.ordinal();
+            routes.add(Route.DSL_REVIEW);
             if (failed) {
                 urgency = Urgency.highest(urgency, FLOOR_ON_ERROR);
-                forbidden |= 1L << ForbiddenAction.AUTO_CLOSE_WITHOUT_DSL.ordinal();
+                forbidden.add(ForbiddenAction.AUTO_CLOSE_WITHOUT_DSL);
             }
-            boolean decision = dslDecision || failed || !missing.isEmpty() || (routes & MANAGE_INTERNALLY) != 0;
-            FiredRule[] firedRules = new FiredRule[firedCount];
-            int n = 0;
+            boolean decision = dslDecision || failed || !missing.isEmpty()
+                    || routes.contains(Route.MANAGE_INTERNALLY_ELIGIBLE);
+            List<FiredRule> firedRules = new ArrayList<>(firedCount);
             for (FiredRule f : fired) {
                 if (f != null) {
-                    firedRules[n++] = f;
+                    firedRules.add(f);
                 }
             }
             return new Recommendation(ruleSet.ruleSetId(), ruleSet.version(), ruleSet.sha256(),
-                    list(routes, ROUTES), urgency == null ? Urgency.REVIEW : urgency, list(required, REQUIRED),
-                    list(forbidden, FORBIDDEN), decision, List.copyOf(missing), List.of(firedRules),
+                    List.copyOf(routes), urgency == null ? Urgency.REVIEW : urgency, List.copyOf(required),
+                    List.copyOf(forbidden), decision, List.copyOf(missing), List.copyOf(firedRules),
                     derivedFacts, List.copyOf(errors));
-        }
-
-        /** The set members in declaration order, as List.copyOf(anEnumSet) would give them. */
-        private static <E extends Enum<E>> List<E> list(long mask, E[] values) {
-            Object[] out = new Object[Long.bitCount(mask)];
-            int n = 0;
-            while (mask != 0) {
-                out[n++] = values[Long.numberOfTrailingZeros(mask)];
-                mask &= mask - 1;
-            }
-            @SuppressWarnings("unchecked")
-            List<E> list = (List<E>) (List<?>) List.of(out);
-            return list;
         }
     }
 }

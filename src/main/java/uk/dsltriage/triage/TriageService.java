@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
-import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.triage.api.RecommendationView;
 import uk.dsltriage.triage.api.TriageFactsBody;
@@ -24,17 +23,17 @@ public class TriageService {
     private final RuleEngine engine = new RuleEngine();
     private final RuleSets ruleSets;
     private final RecommendationRepository recommendations;
-    private final StoredJson json;
+    private final TriageStorage storage;
     private final Clock clock;
     private final AuditLog audit;
     private final DomainMetrics metrics;
 
-    public TriageService(RuleSets ruleSets, RecommendationRepository recommendations, StoredJson json, Clock clock,
-            AuditLog audit, DomainMetrics metrics) {
+    public TriageService(RuleSets ruleSets, RecommendationRepository recommendations, TriageStorage storage,
+            Clock clock, AuditLog audit, DomainMetrics metrics) {
         this.metrics = metrics;
         this.ruleSets = ruleSets;
         this.recommendations = recommendations;
-        this.json = json;
+        this.storage = storage;
         this.clock = clock;
         this.audit = audit;
     }
@@ -63,7 +62,8 @@ public class TriageService {
     @Transactional(Transactional.TxType.MANDATORY)
     public TriageRecommendation recordFor(UUID incidentId, TriageFactsBody facts, TriageTrigger trigger, String actor,
             RuleSet ruleSet) {
-        Recommendation result = evaluate(ruleSet, facts);
+        StoredFacts snapshot = StoredFacts.of(facts);
+        Recommendation result = engine.evaluate(ruleSet, snapshot.toInput());
         TriageRecommendation row = new TriageRecommendation();
         row.id = UUID.randomUUID();
         row.incidentId = incidentId;
@@ -72,8 +72,8 @@ public class TriageService {
         row.ruleSetId = ruleSet.ruleSetId();
         row.ruleSetVersion = ruleSet.version();
         row.ruleSetSha256 = ruleSet.sha256();
-        row.factsSnapshotJson = json.write(facts);
-        row.resultJson = json.write(result);
+        row.factsSnapshotJson = storage.write(snapshot);
+        row.resultJson = storage.write(StoredResult.of(result));
         row.urgency = result.urgency().name();
         row.createdBy = actor;
         row.createdAt = Instant.now(clock);
@@ -88,12 +88,12 @@ public class TriageService {
                 .filter(r -> r.sha256().equals(stored.ruleSetSha256))
                 .orElseThrow(() -> new IllegalStateException("rule set " + stored.ruleSetId + " " + stored.ruleSetVersion
                         + " with the recorded hash is not in this build"));
-        return evaluate(ruleSet, json.read(stored.factsSnapshotJson, TriageFactsBody.class));
+        return engine.evaluate(ruleSet, storage.readFacts(stored.factsSnapshotJson).toInput());
     }
 
-    /** The engine's result as it was stored. */
-    public Recommendation result(TriageRecommendation stored) {
-        return json.read(stored.resultJson, Recommendation.class);
+    /** The result as it was stored (not re-evaluated). */
+    public Recommendation storedResult(TriageRecommendation stored) {
+        return storage.readResult(stored.resultJson).toRecommendation();
     }
 
     public java.util.Optional<TriageRecommendation> find(UUID recommendationId) {
@@ -101,9 +101,9 @@ public class TriageService {
     }
 
     public RecommendationView view(TriageRecommendation stored) {
-        TriageFactsBody facts = json.read(stored.factsSnapshotJson, TriageFactsBody.class);
+        StoredFacts facts = storage.readFacts(stored.factsSnapshotJson);
         return RecommendationView.of(stored.id, stored.sequence, stored.trigger, stored.createdAt,
-                json.read(stored.resultJson, Recommendation.class), facts.dslAttestation());
+                storedResult(stored), facts.attestation());
     }
 
     public List<RecommendationView> history(UUID incidentId) {

@@ -5,6 +5,7 @@ import uk.dsltriage.vocabulary.IncidentType;
 import uk.dsltriage.vocabulary.Urgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.dsltriage.rules.Incident.P.child;
 import static uk.dsltriage.vocabulary.IncidentType.*;
@@ -104,25 +105,24 @@ class EngineSemanticsTest {
     void missingRuleSetFailsClosed() {
         Recommendation r = Fixtures.ENGINE.evaluate(null, image().build());
         Expect.that(r).routes(DSL_REVIEW).noRoutes(MANAGE_INTERNALLY_ELIGIBLE).dslDecisionRequired(true);
-        assertEquals(List.of("no rule set given"), r.evaluationErrors());
+        assertEquals(List.of(new EvaluationError(EvaluationError.Code.NO_RULE_SET, "no rule set given")),
+                r.evaluationErrors());
     }
 
     @Test
-    void anErrorInOneRuleFailsClosedAndNamesTheRule() {
+    void aRuleWithAMissingPartIsRefusedWhenTheRuleSetIsBuilt() {
         Outcome offer = new Outcome(List.of(MANAGE_INTERNALLY_ELIGIBLE), Urgency.REVIEW, List.of(), List.of(), false,
                 false, true);
         Citation citation = new Citation("test", "test", CitationStatus.NON_STATUTORY);
         Rule offers = new Rule("R01", "offer", new Condition.Always(), UnknownPolicy.IGNORE, offer, List.of(),
                 List.of(citation), "offers internal handling", null);
-        // A comparison without an operator cannot come from a schema-valid file; it throws when evaluated.
+        // A comparison without an operator cannot come from a schema-valid file; a hand-built one is refused too.
         Rule broken = new Rule("R02", "broken", new Condition.NumberCompare("ageGap", new Comparison(null, 2)),
                 UnknownPolicy.ASK, offer, List.of(), List.of(citation), "broken", null);
-        RuleSet rs = new RuleSet("test", "0.1", "t", "g", java.time.LocalDate.of(2025, 1, 1), "abc", Map.of(),
-                List.of(offers, broken), List.of(), new byte[0]);
-        Recommendation r = Fixtures.ENGINE.evaluate(rs, image().build());
-        Expect.that(r).routes(DSL_REVIEW).noRoutes(MANAGE_INTERNALLY_ELIGIBLE).dslDecisionRequired(true)
-                .urgencyAtLeast(Urgency.SAME_DAY).fired("R01");
-        assertEquals(List.of("R02: evaluation failed (NullPointerException)"), r.evaluationErrors());
+        InvalidRuleSetException e = assertThrows(InvalidRuleSetException.class, () -> new RuleSet("test", "0.1", "t",
+                "g", java.time.LocalDate.of(2025, 1, 1), "abc", Map.of(), List.of(offers, broken), List.of(),
+                new byte[0]));
+        assertEquals("rule R02: condition has no comparison operator", e.getMessage());
     }
 
     @Test
@@ -139,7 +139,8 @@ class EngineSemanticsTest {
         Recommendation r = Fixtures.evaluate(input);
         Expect.that(r).routes(DSL_REVIEW).noRoutes(MANAGE_INTERNALLY_ELIGIBLE).dslDecisionRequired(true)
                 .urgencyAtLeast(Urgency.SAME_DAY);
-        assertEquals(List.of("input could not be read (IllegalStateException)"), r.evaluationErrors());
+        assertEquals(List.of(new EvaluationError(EvaluationError.Code.INPUT_UNREADABLE, "input could not be read")),
+                r.evaluationErrors());
         assertFalse(r.toString().contains("secret"));
     }
 
@@ -159,7 +160,23 @@ class EngineSemanticsTest {
         Recommendation r = Fixtures.evaluate(new TriageInput(null, List.of(NUDE_IMAGE_SHARING), null, null, hostile,
                 Map.of(), null, null, null));
         Expect.that(r).routes(DSL_REVIEW).noRoutes(MANAGE_INTERNALLY_ELIGIBLE).dslDecisionRequired(true);
-        assertTrue(r.evaluationErrors().get(0).startsWith("input could not be read"), r.evaluationErrors().toString());
+        assertEquals(EvaluationError.Code.INPUT_UNREADABLE, r.evaluationErrors().get(0).code(), r.evaluationErrors().toString());
+    }
+
+    @Test
+    void anExplanationNamesEachMatchedFactOnce() {
+        Recommendation r = Fixtures.evaluate(Incident.of(SEXTORTION)
+                .is("imagesInvolved", "childDepictedUnder18", "threatToShareImages", "financialDemand")
+                .with(child("P1", VICTIM, 15).depicted()));
+        for (FiredRule f : r.firedRules()) {
+            String because = f.explanation();
+            for (String reason : List.of("childDepictedUnder18 is true", "incident type is SEXTORTION",
+                    "threatToShareImages is true")) {
+                int first = because.indexOf(reason);
+                assertEquals(-1, first < 0 ? -1 : because.indexOf(reason, first + 1), f.id() + ": " + because);
+            }
+        }
+        assertTrue(r.firedRule("R10") && r.firedRule("R22"), r.firedRules().toString());
     }
 
     @Test

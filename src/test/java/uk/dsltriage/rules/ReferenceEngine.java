@@ -14,7 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The engine as it was before it compiled rule sets (the 2026-11 performance work): it interprets the
+ * The engine as it was before it compiled rule sets (the 2026-11 performance work), kept as a test oracle for the
+ * accumulator (unions, conflicts, fired-rule order, fail-closed): it interprets the
  * {@link Condition} records directly through their own eval/missing/whyTrue methods, which are unchanged.
  * Test-only, kept as the reference that {@link CompiledEngineMatchesReferenceTest} compares with.
  */
@@ -25,11 +26,11 @@ final class ReferenceEngine {
     Recommendation evaluate(RuleSet ruleSet, TriageInput input) {
         try {
             if (ruleSet == null) {
-                return failClosed(null, "no rule set given");
+                return failClosed(null, new EvaluationError(EvaluationError.Code.NO_RULE_SET, "no rule set given"));
             }
             return evaluateChecked(ruleSet, input);
         } catch (Throwable t) {
-            return failClosed(ruleSet, "evaluation failed (" + t.getClass().getSimpleName() + ")");
+            return failClosed(ruleSet, new EvaluationError(EvaluationError.Code.EVALUATION_FAILED, "evaluation failed"));
         }
     }
 
@@ -37,23 +38,23 @@ final class ReferenceEngine {
         Accumulator acc = new Accumulator();
         EvaluationContext c;
         try {
-            c = new EvaluationContext(input, ruleSet.flags());
+            c = new EvaluationContext(input, ruleSet.flags(), ruleSet.facts());
         } catch (RuntimeException e) {
-            c = new EvaluationContext(null, ruleSet.flags());
-            acc.errors.add("input could not be read (" + e.getClass().getSimpleName() + ")");
+            c = new EvaluationContext(null, ruleSet.flags(), ruleSet.facts());
+            acc.errors.add(new EvaluationError(EvaluationError.Code.INPUT_UNREADABLE, "input could not be read"));
         }
         for (Rule rule : ruleSet.rules()) {
             try {
                 apply(rule, c, acc);
             } catch (RuntimeException | StackOverflowError e) {
-                acc.errors.add(rule.id() + ": evaluation failed (" + e.getClass().getSimpleName() + ")");
+                acc.errors.add(new EvaluationError(EvaluationError.Code.RULE_FAILED, rule.id() + ": evaluation failed"));
             }
         }
         for (ConflictRule conflict : ruleSet.conflicts()) {
             try {
                 apply(conflict, c, acc);
             } catch (RuntimeException | StackOverflowError e) {
-                acc.errors.add(conflict.id() + ": evaluation failed (" + e.getClass().getSimpleName() + ")");
+                acc.errors.add(new EvaluationError(EvaluationError.Code.RULE_FAILED, conflict.id() + ": evaluation failed"));
             }
         }
         return acc.build(ruleSet, c.derived().asMap());
@@ -96,7 +97,7 @@ final class ReferenceEngine {
                     also.when().missing(c, unknown);
                     alsoReasons.add(String.join(", ", unknown) + " not known (precaution)");
                 }
-                extras.add(also.explanation() + " (" + String.join(" and ", alsoReasons) + ")");
+                extras.add(also.explanation() + " (" + String.join(" and ", new java.util.LinkedHashSet<>(alsoReasons)) + ")");
             } else if (t == Tri.UNKNOWN && also.onUnknown() == UnknownPolicy.ASK) {
                 also.when().missing(c, acc.missing);
             }
@@ -147,7 +148,8 @@ final class ReferenceEngine {
     }
 
     private static String explain(String template, List<String> reasons, List<String> extras) {
-        String because = reasons.isEmpty() ? "its conditions hold" : String.join(" and ", reasons);
+        // Each reason once (issue 9: "childDepictedUnder18 is true and childDepictedUnder18 is true").
+        String because = reasons.isEmpty() ? "its conditions hold" : String.join(" and ", new java.util.LinkedHashSet<>(reasons));
         StringBuilder sb = new StringBuilder();
         if (template != null && template.contains("{because}")) {
             sb.append(template.replace("{because}", because));
@@ -163,7 +165,7 @@ final class ReferenceEngine {
         return sb.toString();
     }
 
-    private static Recommendation failClosed(RuleSet ruleSet, String error) {
+    private static Recommendation failClosed(RuleSet ruleSet, EvaluationError error) {
         return new Recommendation(ruleSet == null ? null : ruleSet.ruleSetId(),
                 ruleSet == null ? null : ruleSet.version(), ruleSet == null ? null : ruleSet.sha256(),
                 List.of(Route.DSL_REVIEW), FLOOR_ON_ERROR, List.of(RequiredAction.RECORD_CONCERN_DECISIONS_RATIONALE),
@@ -177,7 +179,7 @@ final class ReferenceEngine {
         final EnumSet<ForbiddenAction> forbidden = EnumSet.noneOf(ForbiddenAction.class);
         final TreeSet<String> missing = new TreeSet<>();
         final TreeMap<String, FiredRule> fired = new TreeMap<>();
-        final List<String> errors = new ArrayList<>();
+        final List<EvaluationError> errors = new ArrayList<>();
         Urgency urgency;
         boolean withdrawInternalHandling;
         boolean dslDecision;

@@ -36,6 +36,8 @@ class TriageHttpTest {
     RecommendationRepository recommendations;
     @Inject
     StoredJson json;
+    @Inject
+    TriageStorage storage;
 
     static final String SEXTORTION = """
             { "occurredAt": "2026-11-20T10:15:00Z", "incidentTypes": ["SEXTORTION"],
@@ -80,8 +82,8 @@ class TriageHttpTest {
         List<TriageRecommendation> rows = history(UUID.fromString(id));
         assertEquals(1, rows.size());
         TriageRecommendation row = rows.get(0);
-        Recommendation stored = json.read(row.resultJson, Recommendation.class);
-        assertEquals(tree(row.resultJson), tree(json.write(triage.replay(row))),
+        Recommendation stored = triage.storedResult(row);
+        assertEquals(tree(row.resultJson), tree(storage.write(StoredResult.of(triage.replay(row)))),
                 "replaying the stored facts under the stored version gives the same result");
         assertEquals(stored.ruleSetSha256(), row.ruleSetSha256);
     }

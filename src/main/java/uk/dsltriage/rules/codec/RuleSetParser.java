@@ -17,11 +17,11 @@ import uk.dsltriage.rules.Citation;
 import uk.dsltriage.rules.CitationStatus;
 import uk.dsltriage.rules.Comparison;
 import uk.dsltriage.rules.Condition;
-import uk.dsltriage.rules.EvaluationContext;
 import uk.dsltriage.rules.ConditionalOutcome;
 import uk.dsltriage.rules.ConflictRule;
 import uk.dsltriage.vocabulary.ForbiddenAction;
 import uk.dsltriage.vocabulary.IncidentType;
+import uk.dsltriage.rules.InvalidRuleSetException;
 import uk.dsltriage.rules.KnownFacts;
 import uk.dsltriage.rules.Outcome;
 import uk.dsltriage.rules.ParticipantAttribute;
@@ -98,9 +98,13 @@ final class RuleSetParser {
             String def = it.next();
             resolve(def, "$.definitions." + def);
         }
-        return new RuleSet(root.path("ruleSetId").asText(), root.path("version").asText(),
-                root.path("title").asText(), root.path("guidanceVersion").asText(), effectiveFrom, sha256, flags,
-                rules, conflicts, content);
+        try {
+            return new RuleSet(root.path("ruleSetId").asText(), root.path("version").asText(),
+                    root.path("title").asText(), root.path("guidanceVersion").asText(), effectiveFrom, sha256, flags,
+                    rules, conflicts, content);
+        } catch (InvalidRuleSetException e) {
+            throw fail("$", e.getMessage());
+        }
     }
 
     private Rule rule(JsonNode n, String path) {
@@ -229,9 +233,6 @@ final class RuleSetParser {
         }
         if (!resolving.add(def)) {
             throw fail(path, "definition " + def + " refers to itself");
-        }
-        if (definitions.size() >= EvaluationContext.MAX_DEFINITIONS) {
-            throw fail(path, "more than " + EvaluationContext.MAX_DEFINITIONS + " definitions");
         }
         Condition inner = condition(definitionNodes.get(def), "$.definitions." + def);
         // Slots are taken after nested definitions have taken theirs, so every definition has its own.

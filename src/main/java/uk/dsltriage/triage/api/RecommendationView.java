@@ -46,6 +46,7 @@ public record RecommendationView(
             AttestationBody attestation) {
         return new RecommendationView(id, sequence, trigger, createdAt, r.ruleSetId(), r.ruleSetVersion(), r.ruleSetSha256(),
                 r.routes(), r.urgency(), r.requiredActions(), r.forbiddenActions(), r.dslDecisionRequired(),
-                r.missingFacts(), r.firedRules(), r.derivedFacts(), r.evaluationErrors(), attestation);
+                r.missingFacts(), r.firedRules(), r.derivedFacts(),
+                r.evaluationErrors().stream().map(uk.dsltriage.rules.EvaluationError::text).toList(), attestation);
     }
 }

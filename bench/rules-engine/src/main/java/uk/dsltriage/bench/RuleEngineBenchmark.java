@@ -18,7 +18,7 @@ import uk.dsltriage.rules.DslAttestation;
 import uk.dsltriage.vocabulary.IncidentType;
 import uk.dsltriage.rules.KnownFacts;
 import uk.dsltriage.rules.Participant;
-import uk.dsltriage.rules.ParticipantRole;
+import uk.dsltriage.vocabulary.ParticipantRole;
 import uk.dsltriage.rules.Recommendation;
 import uk.dsltriage.rules.Reporter;
 import uk.dsltriage.rules.RuleEngine;
