@@ -39,7 +39,7 @@ import uk.dsltriage.rules.codec.RuleSetLoader;
 /**
  * Golden-output regression test: a broad fixed set of inputs (the worked examples, every rule case and
  * near miss, the benchmark inputs, hostile and degenerate inputs, and several thousand seeded random
- * inputs over the production rule set, the flag-on copy and the 2026.1 test rule set) is evaluated, and
+ * inputs over the production 2025.1 rule set, the flag-on copy and the synthetic test rule set) is evaluated, and
  * every {@link Recommendation} field (routes, urgency, actions, missing facts, fired rules with ids, titles,
  * explanations and citations, derived facts with their types, errors) is rendered canonically and compared
  * by SHA-256 with the outputs recorded from the engine as it was before the performance work.
