@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 import uk.dsltriage.rules.RuleSet;
 import uk.dsltriage.rules.RuleSetCatalog;
 import uk.dsltriage.rules.codec.RuleSetLoader;
@@ -20,9 +26,59 @@ public class RuleSets {
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     private final RuleSetCatalog catalog;
+    /** The committed change file of each version that has one (rulesets/CHANGES-{version}.json), by version. */
+    private final Map<String, JsonNode> changeFiles = new HashMap<>();
+    /** $.labels of each rule set that has them, by sha256. */
+    private final Map<String, JsonNode> labels = new HashMap<>();
 
     public RuleSets() {
         this.catalog = new RuleSetCatalog(RuleSetLoader.loadFromClasspath(RuleSets.class.getClassLoader()));
+        ObjectMapper mapper = new ObjectMapper();
+        for (RuleSet r : catalog.all()) {
+            try {
+                JsonNode l = mapper.readTree(r.content()).path("labels");
+                if (l.isObject()) {
+                    labels.put(r.sha256(), l);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("a loaded rule set no longer parses", e);
+            }
+            try (InputStream in = RuleSets.class.getClassLoader()
+                    .getResourceAsStream("rulesets/CHANGES-" + r.version() + ".json")) {
+                if (in != null) {
+                    JsonNode file = mapper.readTree(in);
+                    if (r.ruleSetId().equals(file.path("ruleSetId").asText())) {
+                        changeFiles.put(r.version(), file);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("change file of " + r.version() + " does not parse", e);
+            }
+        }
+    }
+
+    /** The committed change file explaining {@code to}, if it has one. */
+    public Optional<JsonNode> changeFile(RuleSet to) {
+        return Optional.ofNullable(changeFiles.get(to.version()));
+    }
+
+    /** The rule set's labels ($.labels: routes, requiredActions, forbiddenActions, urgencies), if it has them. */
+    public Optional<JsonNode> labels(String sha256) {
+        return Optional.ofNullable(sha256 == null ? null : labels.get(sha256));
+    }
+
+    /** The release before {@code ruleSet} in the catalogue (same id), if any. */
+    public Optional<RuleSet> previous(RuleSet ruleSet) {
+        RuleSet before = null;
+        for (RuleSet r : catalog.all()) {
+            if (r.equals(ruleSet)) {
+                return Optional.ofNullable(before);
+            }
+            if (r.ruleSetId().equals(ruleSet.ruleSetId())) {
+                before = r;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The version in force in England on the day the incident occurred (the newest if none was in force yet). */
