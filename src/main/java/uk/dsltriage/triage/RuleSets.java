@@ -62,9 +62,18 @@ public class RuleSets {
         return Optional.ofNullable(changeFiles.get(to.version()));
     }
 
-    /** The rule set's labels ($.labels: routes, requiredActions, forbiddenActions, urgencies), if it has them. */
+    /**
+     * The rule set's labels ($.labels: routes, requiredActions, forbiddenActions, urgencies). A release that predates
+     * labels (2025.1, kept byte-identical) reads the first labelled release's words for the same codes.
+     */
     public Optional<JsonNode> labels(String sha256) {
-        return Optional.ofNullable(sha256 == null ? null : labels.get(sha256));
+        JsonNode own = sha256 == null ? null : labels.get(sha256);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        return catalog.all().stream().filter(r -> r.sha256().equals(sha256)).findFirst()
+                .flatMap(r -> catalog.all().stream().filter(o -> o.ruleSetId().equals(r.ruleSetId()))
+                        .map(o -> labels.get(o.sha256())).filter(java.util.Objects::nonNull).findFirst());
     }
 
     /** The release before {@code ruleSet} in the catalogue (same id), if any. */

@@ -76,7 +76,8 @@ public class TriageService {
     public RecommendationView view(TriageRecommendation stored) {
         TriageFactsBody facts = json.read(stored.factsSnapshotJson, TriageFactsBody.class);
         return RecommendationView.of(stored.id, stored.sequence, stored.trigger, stored.createdAt,
-                json.read(stored.resultJson, Recommendation.class), facts.dslAttestation());
+                json.read(stored.resultJson, Recommendation.class), facts.dslAttestation(),
+                ruleSets.labels(stored.ruleSetSha256).orElse(null));
     }
 
     public List<RecommendationView> history(UUID incidentId) {

@@ -67,7 +67,8 @@ public class RuleSetResource {
         RuleSet ruleSet = ruleSets.find(ruleSetId, version).orElseThrow(ProblemException::notFound);
         try {
             return new RuleSetView(ruleSet.ruleSetId(), ruleSet.version(), ruleSet.title(), ruleSet.guidanceVersion(),
-                    ruleSet.effectiveFrom(), ruleSet.sha256(), mapper.readTree(ruleSet.content()));
+                    ruleSet.effectiveFrom(), ruleSet.sha256(), mapper.readTree(ruleSet.content()),
+                    ruleSets.labels(ruleSet.sha256()).orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("validated rule set no longer parses", e);
         }

@@ -59,7 +59,7 @@ public class TriageResource {
         RuleSet ruleSet = chosen(ruleSetId, version);
         var result = ruleSet == null ? triage.evaluate(facts) : triage.evaluate(ruleSet, facts);
         audit.record(scope, AuditAction.TRIAGE_EVALUATED, null, null);
-        return RecommendationView.dryRun(result, facts.dslAttestation());
+        return RecommendationView.dryRun(result, facts.dslAttestation(), ruleSets.labels(result.ruleSetSha256()).orElse(null));
     }
 
     private RuleSet chosen(String ruleSetId, String version) {
