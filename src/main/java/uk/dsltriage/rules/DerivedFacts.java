@@ -24,12 +24,24 @@ import java.util.Map;
  * victim or subject as a power imbalance), or ageGap &gt; 2, or one is prepubescent and another is not.</li>
  * </ul>
  *
+ * <p>Rule sets that declare the flag {@link #ADULT_BY_INVOLVED_ROLE} true derive {@code adultInvolved} as amended by
+ * threshold-guidance.md section 14 A1: only a participant who is SUBJECT, IMAGE_CREATOR, SENDER, RECIPIENT or
+ * REQUESTER, or who is depicted, counts; WITNESS and REPORTER never do; unknown when such a participant has no age
+ * and is not a pupil of the setting. Rule sets that declare {@link #UNDER13_UNKNOWN_UNLESS_DEPICTED_LISTED} true
+ * derive {@code anyUnder13InImage} as amended by A3: unknown when a child may be depicted but no participant is
+ * (the children depicted are not participants with known ages). Without the flags (2025.1) nothing changes.
+ *
  * <p>The values are computed when the context is built; the plain-English reasons only when an explanation
  * asks for them (most evaluations never do).
  */
 public final class DerivedFacts {
 
     public static final long NO_UPPER_BOUND = Long.MAX_VALUE;
+
+    /** Rule-set flag: derive adultInvolved by involved role (threshold-guidance.md section 14 A1). */
+    public static final String ADULT_BY_INVOLVED_ROLE = "DERIVE_ADULT_INVOLVED_BY_INVOLVED_ROLE";
+    /** Rule-set flag: anyUnder13InImage is unknown when no participant is depicted (section 14 A3). */
+    public static final String UNDER13_UNKNOWN_UNLESS_DEPICTED_LISTED = "DERIVE_UNDER13_UNKNOWN_UNLESS_DEPICTED_LISTED";
 
     static final int ADULT = 0;
     static final int UNDER13 = 1;
@@ -68,7 +80,7 @@ public final class DerivedFacts {
 
     DerivedFacts(EvaluationContext c) {
         this.c = c;
-        adultInvolved = deriveAdult();
+        adultInvolved = c.flag(ADULT_BY_INVOLVED_ROLE) ? deriveAdultByInvolvedRole() : deriveAdult();
         int[] principals = principals(c);
         deriveAgeGap(principals);
         anyUnder13InImage = deriveUnder13();
@@ -128,7 +140,9 @@ public final class DerivedFacts {
                         adultReason = c.describe(adultWho)
                                 + (adultByAge ? " is 18 or over" : " is staff or a volunteer (presumed adult)");
                     } else if (adultInvolved == Tri.FALSE) {
-                        adultReason = "every participant other than the reporter is under 18";
+                        adultReason = c.flag(ADULT_BY_INVOLVED_ROLE)
+                                ? "nobody who created, sent, received, requested or is depicted in an image is 18 or over"
+                                : "every participant other than the reporter is under 18";
                     }
                     adultReasonDone = true;
                 }
@@ -249,6 +263,46 @@ public final class DerivedFacts {
         return Tri.FALSE;
     }
 
+    private static boolean involvedRole(ParticipantRole role) {
+        return role == ParticipantRole.SUBJECT || role == ParticipantRole.IMAGE_CREATOR
+                || role == ParticipantRole.SENDER || role == ParticipantRole.RECIPIENT
+                || role == ParticipantRole.REQUESTER;
+    }
+
+    /** Section 14 A1: a parent who finds an image, a witness or a reporter is not "an adult involved". */
+    private Tri deriveAdultByInvolvedRole() {
+        int n = c.participantCount();
+        int considered = 0;
+        for (int i = 0; i < n; i++) {
+            Participant p = c.participant(i);
+            if (p.role() == ParticipantRole.REPORTER || p.role() == ParticipantRole.WITNESS) {
+                continue;
+            }
+            considered++;
+            if (!involvedRole(p.role()) && !Boolean.TRUE.equals(p.depictedInImage())) {
+                continue;
+            }
+            Integer age = c.age(i);
+            if (age != null && age >= 18) {
+                adultWho = i;
+                adultByAge = true;
+                return Tri.TRUE;
+            }
+            if (age == null && Boolean.TRUE.equals(p.isStaffOrVolunteer())) {
+                adultWho = i;
+                adultByAge = false;
+                return Tri.TRUE;
+            }
+            if (age == null && !Boolean.TRUE.equals(p.isPupilOfSetting())) {
+                adultMissing.add(c.participantField(i, "ageYears"));
+            }
+        }
+        if (considered == 0) {
+            adultMissing.add("participants");
+        }
+        return adultMissing.isEmpty() ? Tri.FALSE : Tri.UNKNOWN;
+    }
+
     private static int[] principals(EvaluationContext c) {
         int n = c.participantCount();
         int[] found = new int[n];
@@ -343,6 +397,10 @@ public final class DerivedFacts {
                 return Tri.TRUE;
             }
         }
+        if (c.flag(UNDER13_UNKNOWN_UNLESS_DEPICTED_LISTED) && !anyDepicted(n)
+                && !Boolean.FALSE.equals(c.fact("childDepictedUnder18"))) {
+            under13Missing.add("participants[].depictedInImage");
+        }
         for (int i = 0; i < n; i++) {
             Integer age = c.age(i);
             Boolean depicted = c.participant(i).depictedInImage();
@@ -359,6 +417,15 @@ public final class DerivedFacts {
             return Tri.UNKNOWN;
         }
         return Tri.FALSE;
+    }
+
+    private boolean anyDepicted(int n) {
+        for (int i = 0; i < n; i++) {
+            if (Boolean.TRUE.equals(c.participant(i).depictedInImage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Tri derivePower(int[] principals) {

@@ -23,7 +23,10 @@ public final class KnownFacts {
             "operationEncompassNotice", "whereaboutsUnknown", "leavingSetting", "newSettingConfirmed",
             "childProtectionFileExists", "meetingWithContactPlanned", "unknownOnlineContact");
 
-    /** Facts added by this engine for rules the vocabulary has no fact for (R05, R22, R27, R38, R41, R46, R47, R52, R67). */
+    /**
+     * Facts added by this engine for rules the vocabulary has no fact for (R05, R22, R27, R38, R41, R46, R47, R52, R67),
+     * then the facts named by threshold-guidance.md section 14.
+     */
     public static final List<String> ADDED_FACTS = List.of(
             "cscReferralUnacknowledgedAfterOneWorkingDay",
             "demandForMoreImagesOrActs",
@@ -37,7 +40,20 @@ public final class KnownFacts {
             "noImprovementAfterSupport",
             "reporterInRegulatedActivity",
             "childSexualAbuseKnownToReporter",
-            "statutoryReportingExemptionApplies");
+            "statutoryReportingExemptionApplies",
+            // threshold-guidance.md section 14 (A8 and the 2026.1 facts)
+            "endToEndEncryptedPlatform",
+            "weaponConcern",
+            "childPregnantOrParent",
+            "earlyAbusiveOrHarmfulBehaviour",
+            "madeNotShared",
+            "nudificationToolUsed",
+            "generativeAiContactRisk",
+            "misogynyContext",
+            "organisedNetwork",
+            "coercedOffending",
+            "dslUnavailable",
+            "informationRequestFromOtherSetting");
 
     /** Every client-settable boolean fact: vocabulary facts then added facts. */
     public static final List<String> BOOLEAN_FACTS = concat(VOCABULARY_FACTS, ADDED_FACTS);

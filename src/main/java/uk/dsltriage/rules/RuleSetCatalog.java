@@ -10,8 +10,20 @@ import java.util.Optional;
 /** The rule sets the service knows, several versions side by side. Immutable. */
 public final class RuleSetCatalog {
 
+    /** Releases of one edition share effectiveFrom; the newest release (2025.2 after 2025.1, 2025.10 after 2025.9) wins. */
     private static final Comparator<RuleSet> ORDER = Comparator.comparing(RuleSet::ruleSetId)
-            .thenComparing(RuleSet::effectiveFrom).thenComparing(RuleSet::version);
+            .thenComparing(RuleSet::effectiveFrom).thenComparing(r -> release(r.version()))
+            .thenComparing(RuleSet::version);
+
+    /** The release number after the dot of "yyyy.n"; -1 when the version has another form. */
+    private static int release(String version) {
+        int dot = version.indexOf('.');
+        try {
+            return dot < 0 ? -1 : Integer.parseInt(version.substring(dot + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 
     private final List<RuleSet> ruleSets;
 
@@ -37,8 +49,8 @@ public final class RuleSetCatalog {
     }
 
     /**
-     * The version with the greatest effectiveFrom on or before {@code date}; when none is in force yet,
-     * the newest version.
+     * The newest release of the edition in force on {@code date}: the greatest effectiveFrom on or before it, and of
+     * the releases sharing that effectiveFrom the highest release number; when none is in force yet, the newest version.
      *
      * @throws NoSuchElementException when the catalog has no rule set with that id
      */

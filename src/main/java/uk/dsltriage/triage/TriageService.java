@@ -103,7 +103,8 @@ public class TriageService {
     public RecommendationView view(TriageRecommendation stored) {
         StoredFacts facts = storage.readFacts(stored.factsSnapshotJson);
         return RecommendationView.of(stored.id, stored.sequence, stored.trigger, stored.createdAt,
-                storedResult(stored), facts.attestation());
+                storedResult(stored), facts.attestation(),
+                ruleSets.labels(stored.ruleSetSha256).orElse(null));
     }
 
     public List<RecommendationView> history(UUID incidentId) {

@@ -27,5 +27,6 @@ public enum IncidentType {
     SELF_HARM,
     STAFF_CONDUCT,
     PRIVATE_FOSTERING,
-    OTHER
+    OTHER,
+    CHILD_TO_CAREGIVER_ABUSE
 }

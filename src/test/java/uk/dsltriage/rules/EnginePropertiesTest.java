@@ -28,7 +28,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Properties of the engine over generated incidents (random types, participants and tri-state facts). */
+/**
+ * Properties of the engine over generated incidents (random types, participants and tri-state facts), under every
+ * production release (2025.1, 2025.2, 2026.1).
+ */
 class EnginePropertiesTest {
 
     /**
@@ -50,14 +53,14 @@ class EnginePropertiesTest {
     private static final RuleEngine ENGINE = new RuleEngine();
 
     @Property(tries = 400)
-    void deterministic(@ForAll("inputs") TriageInput input) {
-        assertEquals(ENGINE.evaluate(Fixtures.RULES, input), ENGINE.evaluate(Fixtures.RULES, input));
-        assertEquals(ENGINE.evaluate(Fixtures.RULES, input), new RuleEngine().evaluate(Fixtures.RULES, copy(input)));
+    void deterministic(@ForAll("releases") RuleSet rules, @ForAll("inputs") TriageInput input) {
+        assertEquals(ENGINE.evaluate(rules, input), ENGINE.evaluate(rules, input));
+        assertEquals(ENGINE.evaluate(rules, input), new RuleEngine().evaluate(rules, copy(input)));
     }
 
     @Property(tries = 1000)
-    void neverThrowsAndKeepsInvariants(@ForAll("inputs") TriageInput input) {
-        Recommendation r = ENGINE.evaluate(Fixtures.RULES, input);
+    void neverThrowsAndKeepsInvariants(@ForAll("releases") RuleSet rules, @ForAll("inputs") TriageInput input) {
+        Recommendation r = ENGINE.evaluate(rules, input);
         assertNotNull(r);
         assertTrue(r.evaluationErrors().isEmpty(), r.evaluationErrors().toString());
         assertTrue(r.routes().contains(Route.DSL_REVIEW));
@@ -79,13 +82,20 @@ class EnginePropertiesTest {
         for (FiredRule f : r.firedRules()) {
             assertFalse(f.citations().isEmpty(), f.id() + " has no citation");
             assertFalse(f.explanation() == null || f.explanation().isBlank(), f.id() + " has no explanation");
+            if (!rules.version().equals("2025.1")) {
+                // Releases after 2025.1 name each citation's edition and confidence mark (threshold-guidance.md 14.2).
+                for (Citation c : f.citations()) {
+                    assertFalse(c.edition() == null || c.edition().isBlank(), f.id() + " citation without edition");
+                    assertTrue(Set.of("V", "K", "S").contains(c.confidence()), f.id() + " confidence " + c.confidence());
+                }
+            }
         }
         assertEquals(r.missingFacts().stream().sorted().toList(), r.missingFacts());
         assertEquals(r.routes().stream().sorted().toList(), r.routes());
     }
 
     @Property(tries = 1000)
-    void settingARiskFactTrueNeverLowersTheResponse(@ForAll("inputs") TriageInput input,
+    void settingARiskFactTrueNeverLowersTheResponse(@ForAll("releases") RuleSet rules, @ForAll("inputs") TriageInput input,
             @ForAll("riskFacts") String fact) {
         Boolean before = input.facts() == null ? null : input.facts().get(fact);
         if (Boolean.TRUE.equals(before)) {
@@ -93,8 +103,8 @@ class EnginePropertiesTest {
         }
         Map<String, Boolean> raised = input.facts() == null ? new HashMap<>() : new HashMap<>(input.facts());
         raised.put(fact, true);
-        Recommendation lower = ENGINE.evaluate(Fixtures.RULES, input);
-        Recommendation higher = ENGINE.evaluate(Fixtures.RULES, withFacts(input, raised));
+        Recommendation lower = ENGINE.evaluate(rules, input);
+        Recommendation higher = ENGINE.evaluate(rules, withFacts(input, raised));
         assertTrue(higher.urgency().isAtLeast(lower.urgency()),
                 () -> fact + " lowered urgency " + lower.urgency() + " -> " + higher.urgency());
         for (Route route : lower.routes()) {
@@ -105,13 +115,19 @@ class EnginePropertiesTest {
     }
 
     @Property(tries = 300)
-    void clientDerivedFactsAreIgnored(@ForAll("inputs") TriageInput input, @ForAll boolean value) {
+    void clientDerivedFactsAreIgnored(@ForAll("releases") RuleSet rules, @ForAll("inputs") TriageInput input,
+            @ForAll boolean value) {
         Map<String, Boolean> spoofed = input.facts() == null ? new HashMap<>() : new HashMap<>(input.facts());
         KnownFacts.DERIVED_FACTS.forEach(d -> spoofed.put(d, value));
-        assertEquals(ENGINE.evaluate(Fixtures.RULES, input), ENGINE.evaluate(Fixtures.RULES, withFacts(input, spoofed)));
+        assertEquals(ENGINE.evaluate(rules, input), ENGINE.evaluate(rules, withFacts(input, spoofed)));
     }
 
     // ---- generators
+
+    @Provide
+    Arbitrary<RuleSet> releases() {
+        return Arbitraries.of(Fixtures.ALL);
+    }
 
     @Provide
     Arbitrary<String> riskFacts() {

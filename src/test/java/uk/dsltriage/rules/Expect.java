@@ -110,6 +110,17 @@ final class Expect {
         return this;
     }
 
+    Expect derived(String name, Boolean expected) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected, r.derivedFacts().get(name), name + " in " + r.derivedFacts());
+        return this;
+    }
+
+    Expect explanationNot(String id, String fragment) {
+        r.firedRules().stream().filter(f -> f.id().equals(id)).forEach(f -> org.junit.jupiter.api.Assertions.assertFalse(
+                f.explanation().contains(fragment), id + " explanation must not contain '" + fragment + "': " + f.explanation()));
+        return this;
+    }
+
     Expect explanationOf(String id, String fragment) {
         String explanation = r.firedRules().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow()
                 .explanation();

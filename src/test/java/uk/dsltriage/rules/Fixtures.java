@@ -13,6 +13,11 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** A production release by version, e.g. "2025.2". */
+    static RuleSet version(String version) {
+        return ALL.stream().filter(r -> r.version().equals(version)).findFirst().orElseThrow();
+    }
+
     static Recommendation evaluate(TriageInput input) {
         return ENGINE.evaluate(RULES, input);
     }

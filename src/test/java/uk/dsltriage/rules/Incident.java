@@ -77,6 +77,12 @@ final class Incident {
         return this;
     }
 
+    /** Drops the participant with this ref. */
+    Incident without(String ref) {
+        participants.removeIf(p -> ref.equals(p.ref()));
+        return this;
+    }
+
     Incident sexualViolence(SexualViolenceType t) {
         sexualViolenceType = t;
         return this;
@@ -151,6 +157,11 @@ final class Incident {
 
         P depicted(Boolean value) {
             depicted = value;
+            return this;
+        }
+
+        P pupil(Boolean value) {
+            pupil = value;
             return this;
         }
 

@@ -54,7 +54,7 @@ class TriageHttpTest {
         long audited = countAudit("TRIAGE_EVALUATED");
         Persona.STAFF_A.request().body(SEXTORTION).post("/api/v1/triage/evaluate").then().statusCode(200)
                 .body("ruleSetId", equalTo("england-schools"))
-                .body("ruleSetVersion", equalTo("2025.1"))
+                .body("ruleSetVersion", equalTo("2026.1"))
                 .body("ruleSetSha256", notNullValue())
                 .body("routes", hasItems("POLICE_REFERRAL", "CEOP_REPORT_OPTION", "REPORT_REMOVE_SUPPORT", "DSL_REVIEW"))
                 .body("routes", not(hasItem("MANAGE_INTERNALLY_ELIGIBLE")))
@@ -136,7 +136,8 @@ class TriageHttpTest {
         Persona.STAFF_B.request().get("/api/v1/rulesets").then().statusCode(200)
                 .body("ruleSetId", hasItem("england-schools"))
                 .body("find { it.version == '2025.1' }.sha256", equalTo(sha))
-                .body("find { it.version == '2025.1' }.inForce", equalTo(true));
+                .body("find { it.version == '2025.1' }.inForce", equalTo(false))
+                .body("find { it.version == '2026.1' }.inForce", equalTo(true));
         Persona.LA_OFFICER_1.request().get("/api/v1/rulesets/england-schools/2025.1").then().statusCode(200)
                 .body("sha256", equalTo(sha))
                 .body("document.rules.size()", equalTo(59))

@@ -165,11 +165,16 @@ final class RuleSetParser {
         return o;
     }
 
+    private static String textOrNull(JsonNode n) {
+        return n.isTextual() ? n.asText() : null;
+    }
+
     private List<Citation> citations(JsonNode n) {
         List<Citation> list = new ArrayList<>();
         for (JsonNode c : n) {
             list.add(new Citation(c.path("source").asText(), c.path("section").asText(),
-                    CitationStatus.valueOf(c.path("status").asText())));
+                    CitationStatus.valueOf(c.path("status").asText()), textOrNull(c.path("edition")),
+                    textOrNull(c.path("confidence"))));
         }
         return list;
     }

@@ -80,6 +80,18 @@ public record FactsBody(
         Boolean reporterInRegulatedActivity,
         Boolean childSexualAbuseKnownToReporter,
         Boolean statutoryReportingExemptionApplies,
+        Boolean endToEndEncryptedPlatform,
+        Boolean weaponConcern,
+        Boolean childPregnantOrParent,
+        Boolean earlyAbusiveOrHarmfulBehaviour,
+        Boolean madeNotShared,
+        Boolean nudificationToolUsed,
+        Boolean generativeAiContactRisk,
+        Boolean misogynyContext,
+        Boolean organisedNetwork,
+        Boolean coercedOffending,
+        Boolean dslUnavailable,
+        Boolean informationRequestFromOtherSetting,
         @Min(0) @Max(400) Integer unexplainedAbsenceDays) {
 
     /** The Boolean components, looked up once: every triage evaluation reads them. */

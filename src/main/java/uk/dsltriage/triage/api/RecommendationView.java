@@ -1,5 +1,6 @@
 package uk.dsltriage.triage.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +37,20 @@ public record RecommendationView(
         @Schema(description = "Facts the engine derived from the participants (adultInvolved, ageGap, anyUnder13InImage, powerImbalance)")
         Map<String, Object> derivedFacts,
         @Schema(description = "Anything that made the engine fail closed to DSL review") List<String> evaluationErrors,
-        @Schema(description = "The DSL attestation sent with the facts, echoed") AttestationBody dslAttestation) {
+        @Schema(description = "The DSL attestation sent with the facts, echoed") AttestationBody dslAttestation,
+        @Schema(description = "Plain-English labels and descriptions of the codes above") CodeLabelsView labels) {
 
-    public static RecommendationView dryRun(Recommendation r, AttestationBody attestation) {
-        return of(null, null, null, null, r, attestation);
+    /** {@code labels} is the rule set's $.labels (null when it has none). */
+    public static RecommendationView dryRun(Recommendation r, AttestationBody attestation, JsonNode labels) {
+        return of(null, null, null, null, r, attestation, labels);
     }
 
     public static RecommendationView of(UUID id, Integer sequence, TriageTrigger trigger, Instant createdAt, Recommendation r,
-            AttestationBody attestation) {
+            AttestationBody attestation, JsonNode labels) {
         return new RecommendationView(id, sequence, trigger, createdAt, r.ruleSetId(), r.ruleSetVersion(), r.ruleSetSha256(),
                 r.routes(), r.urgency(), r.requiredActions(), r.forbiddenActions(), r.dslDecisionRequired(),
                 r.missingFacts(), r.firedRules(), r.derivedFacts(),
-                r.evaluationErrors().stream().map(uk.dsltriage.rules.EvaluationError::text).toList(), attestation);
+                r.evaluationErrors().stream().map(uk.dsltriage.rules.EvaluationError::text).toList(), attestation,
+                CodeLabelsView.of(labels, r.routes(), r.requiredActions(), r.forbiddenActions(), r.urgency()));
     }
 }

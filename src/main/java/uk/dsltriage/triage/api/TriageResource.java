@@ -52,7 +52,7 @@ public class TriageResource {
         var scope = user.schoolScope();
         RuleSet ruleSet = chosen(ruleSetId, version);
         var result = triage.dryRun(scope, ruleSet, facts);
-        return RecommendationView.dryRun(result, facts.dslAttestation());
+        return RecommendationView.dryRun(result, facts.dslAttestation(), ruleSets.labels(result.ruleSetSha256()).orElse(null));
     }
 
     private RuleSet chosen(String ruleSetId, String version) {

@@ -46,9 +46,9 @@ class RuleSetLoaderTest {
     }
 
     @Test
-    void loadsTheProductionRuleSetWithItsMetadata() {
+    void loadsTheProductionRuleSetsWithTheirMetadata() {
         List<RuleSet> all = RuleSetLoader.loadFromClasspath(getClass().getClassLoader());
-        assertEquals(1, all.size());
+        assertEquals(List.of("2025.1", "2025.2", "2026.1"), all.stream().map(RuleSet::version).toList());
         RuleSet rs = all.get(0);
         assertEquals("england-schools", rs.ruleSetId());
         assertEquals("2025.1", rs.version());
@@ -56,6 +56,13 @@ class RuleSetLoaderTest {
         assertTrue(rs.guidanceVersion().contains("KCSIE 2025"));
         assertFalse(rs.flag("MANDATORY_REPORTING_DUTY_IN_FORCE"));
         assertTrue(rs.rule("R67").isPresent());
+        assertEquals(LocalDate.of(2025, 9, 1), all.get(1).effectiveFrom());
+        assertEquals(LocalDate.of(2026, 9, 1), all.get(2).effectiveFrom());
+        assertTrue(all.get(2).guidanceVersion().contains("KCSIE 2026"));
+        for (RuleSet later : all.subList(1, 3)) {
+            assertFalse(later.flag("MANDATORY_REPORTING_DUTY_IN_FORCE"), later.version());
+            assertTrue(later.flag("DERIVE_ADULT_INVOLVED_BY_INVOLVED_ROLE"), later.version());
+        }
     }
 
     @Test
@@ -209,20 +216,36 @@ class RuleSetLoaderTest {
     }
 
     @Test
-    void catalogSelectsTheVersionInForceOnADate() {
+    void catalogSelectsTheNewestReleaseOfTheEditionInForceOnADate() {
         List<RuleSet> all = new ArrayList<>(RuleSetLoader.loadFromClasspath(getClass().getClassLoader()));
         all.addAll(RuleSetLoader.loadFromClasspath(getClass().getClassLoader(), "test-rulesets"));
         RuleSetCatalog catalog = new RuleSetCatalog(all);
-        assertEquals(2, catalog.all().size());
-        assertEquals("2025.1", catalog.inForceOn("england-schools", LocalDate.of(2025, 9, 1)).version());
-        assertEquals("2025.1", catalog.inForceOn("england-schools", LocalDate.of(2026, 8, 31)).version());
+        assertEquals(4, catalog.all().size());
+        assertEquals("2025.2", catalog.inForceOn("england-schools", LocalDate.of(2025, 9, 1)).version());
+        assertEquals("2025.2", catalog.inForceOn("england-schools", LocalDate.of(2026, 5, 1)).version());
+        assertEquals("2025.2", catalog.inForceOn("england-schools", LocalDate.of(2026, 8, 31)).version());
         assertEquals("2026.1", catalog.inForceOn("england-schools", LocalDate.of(2026, 9, 1)).version());
+        assertEquals("2026.1", catalog.inForceOn("england-schools", LocalDate.of(2026, 10, 1)).version());
         assertEquals("2026.1", catalog.inForceOn("england-schools", LocalDate.of(2030, 1, 1)).version());
         // Before any version is in force: the newest version.
         assertEquals("2026.1", catalog.inForceOn("england-schools", LocalDate.of(2020, 1, 1)).version());
+        // The synthetic test rule set has an id of its own, so its version does not clash with the real 2026.1.
+        assertEquals("2026.1", catalog.inForceOn("synthetic-schools", LocalDate.of(2026, 9, 1)).version());
         assertTrue(catalog.find("england-schools", "2025.1").isPresent());
         assertTrue(catalog.find("england-schools", "1999.1").isEmpty());
         assertThrows(java.util.NoSuchElementException.class, () -> catalog.inForceOn("wales-schools", LocalDate.now()));
         assertThrows(IllegalArgumentException.class, () -> new RuleSetCatalog(List.of(all.get(0), all.get(0))));
+    }
+
+    @Test
+    void theNewestReleaseIsChosenByReleaseNumberNotByText() {
+        RuleSet base = RuleSetLoader.loadFromClasspath(getClass().getClassLoader()).get(0);
+        String json = new String(base.content(), StandardCharsets.UTF_8);
+        RuleSet r9 = RuleSetLoader.parse("9", json.replace("\"version\": \"2025.1\"", "\"version\": \"2025.9\"")
+                .getBytes(StandardCharsets.UTF_8));
+        RuleSet r10 = RuleSetLoader.parse("10", json.replace("\"version\": \"2025.1\"", "\"version\": \"2025.10\"")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("2025.10", new RuleSetCatalog(List.of(r10, r9)).inForceOn("england-schools", LocalDate.of(2026, 1, 1))
+                .version());
     }
 }
