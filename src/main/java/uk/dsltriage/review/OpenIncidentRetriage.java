@@ -49,25 +49,36 @@ public class OpenIncidentRetriage {
         this.onStart = onStart;
     }
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
+
     void onStart(@Observes StartupEvent event) {
         if (onStart) {
-            RuleSet inForce = ruleSets.inForceAt(Instant.now(clock));
-            int done = run(inForce);
-            if (done >= 0) {
-                LOG.infof("re-triage under %s %s: %d open incidents", inForce.ruleSetId(), inForce.version(), done);
+            // Each incident keeps the guidance of its own date: a new release re-triages the incidents of its stretch.
+            for (RuleSets.InForce stretch : ruleSets.inForceStretches()) {
+                int done = run(stretch.ruleSet(), stretch.from(), stretch.until());
+                if (done >= 0) {
+                    LOG.infof("re-triage under %s %s: %d open incidents", stretch.ruleSet().ruleSetId(),
+                            stretch.ruleSet().version(), done);
+                }
             }
         }
     }
 
     /** Runs the job for this version unless another replica has claimed it; returns the count, or -1 if not claimed. */
     public int run(RuleSet ruleSet) {
+        return run(ruleSet, null, null);
+    }
+
+    /** As {@link #run(RuleSet)}, for the open incidents that occurred in [from, until) only (null: unbounded). */
+    public int run(RuleSet ruleSet, Instant from, Instant until) {
         if (!claim(ruleSet)) {
             return -1;
         }
         int total = 0;
         int batch;
         do {
-            batch = retriageBatch(ruleSet);
+            batch = retriageBatch(ruleSet, from == null ? EARLIEST : from, until == null ? LATEST : until);
             total += batch;
         } while (batch == BATCH);
         finish(ruleSet, total);
@@ -96,14 +107,16 @@ public class OpenIncidentRetriage {
 
     /** One batch in its own transaction: open incidents whose current recommendation is not under this version. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    int retriageBatch(RuleSet ruleSet) {
+    int retriageBatch(RuleSet ruleSet, Instant from, Instant until) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("select i.id from incident i "
                         + "left join triage_recommendation r on r.id = i.current_recommendation_id "
                         + "where i.status <> 'CLOSED' and (r.id is null or r.rule_set_id <> ?1 or r.rule_set_version <> ?2 "
-                        + "or r.rule_set_sha256 <> ?3) order by i.id limit ?4 for update of i skip locked")
+                        + "or r.rule_set_sha256 <> ?3) and i.occurred_at >= ?5 and i.occurred_at < ?6 "
+                        + "order by i.id limit ?4 for update of i skip locked")
                 .setParameter(1, ruleSet.ruleSetId()).setParameter(2, ruleSet.version()).setParameter(3, ruleSet.sha256())
                 .setParameter(4, BATCH)
+                .setParameter(5, java.sql.Timestamp.from(from)).setParameter(6, java.sql.Timestamp.from(until))
                 .getResultList();
         for (UUID id : ids) {
             Incident incident = em.find(Incident.class, id);

@@ -93,6 +93,26 @@ public class RuleSets {
         return Optional.empty();
     }
 
+
+    /** A rule set and the stretch of occurrence times [from, until) it is in force for; {@code until} null: open. */
+    public record InForce(RuleSet ruleSet, Instant from, Instant until) {
+    }
+
+    /**
+     * Every stretch of dates with the rule set in force then (the newest release of each edition), oldest first, so
+     * that a job can re-triage each incident under the guidance of its own date, as {@link #inForceAt} would pick it.
+     */
+    public List<InForce> inForceStretches() {
+        List<LocalDate> starts = catalog.all().stream().filter(r -> r.ruleSetId().equals(BASELINE))
+                .map(RuleSet::effectiveFrom).distinct().sorted().toList();
+        List<InForce> stretches = new java.util.ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            Instant until = i + 1 < starts.size() ? starts.get(i + 1).atStartOfDay(ENGLAND).toInstant() : null;
+            stretches.add(new InForce(catalog.inForceOn(BASELINE, starts.get(i)),
+                    starts.get(i).atStartOfDay(ENGLAND).toInstant(), until));
+        }
+        return stretches;
+    }
     /** The version in force in England on the day the incident occurred (the newest if none was in force yet). */
     public RuleSet inForceAt(Instant occurredAt) {
         LocalDate day;
