@@ -5,12 +5,12 @@ import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.incident.Incident;
 import uk.dsltriage.incident.IncidentRepository;
 import uk.dsltriage.rules.Recommendation;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.triage.RecommendationRepository;
+import uk.dsltriage.triage.TriageService;
 import uk.dsltriage.vocabulary.IncidentType;
 
 /** The incident (within the caller's school) and its current recommendation, as a referral needs them. */
@@ -19,12 +19,13 @@ public class IncidentRecommendations {
 
     private final IncidentRepository incidents;
     private final RecommendationRepository recommendations;
-    private final StoredJson json;
+    private final TriageService triage;
 
-    public IncidentRecommendations(IncidentRepository incidents, RecommendationRepository recommendations, StoredJson json) {
+    public IncidentRecommendations(IncidentRepository incidents, RecommendationRepository recommendations,
+            TriageService triage) {
         this.incidents = incidents;
         this.recommendations = recommendations;
-        this.json = json;
+        this.triage = triage;
     }
 
     public record Current(UUID incidentId, Set<IncidentType> types, Recommendation recommendation) {
@@ -38,6 +39,6 @@ public class IncidentRecommendations {
     public Optional<Current> current(AccessScope school, UUID incidentId) {
         Optional<Incident> incident = incidents.findInScope(incidentId, school);
         return incident.flatMap(i -> recommendations.latest(i.id)
-                .map(stored -> new Current(i.id, Set.copyOf(i.types), json.read(stored.resultJson, Recommendation.class))));
+                .map(stored -> new Current(i.id, Set.copyOf(i.types), triage.storedResult(stored))));
     }
 }

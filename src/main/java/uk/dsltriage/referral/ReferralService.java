@@ -26,6 +26,7 @@ import uk.dsltriage.referral.api.ReferralView;
 import uk.dsltriage.referral.identity.ChildIdentity;
 import uk.dsltriage.referral.identity.ChildIdentityVault;
 import uk.dsltriage.rules.Recommendation;
+import uk.dsltriage.review.WorkingCalendar;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.vocabulary.ReferralKind;
 
@@ -44,9 +45,12 @@ public class ReferralService {
     private final StoredJson json;
     private final Clock clock;
 
+    private final WorkingCalendar calendar;
+
     public ReferralService(ReferralEligibility eligibility, IncidentRecommendations incidents, ReferralRepository referrals,
             ReferralOutcomeRepository outcomes, ChildIdentityVault identities, ReferralFeedPositions positions,
-            ReferralDocuments documents, AuditLog audit, StoredJson json, Clock clock) {
+            ReferralDocuments documents, AuditLog audit, StoredJson json, Clock clock, WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.eligibility = eligibility;
         this.incidents = incidents;
         this.referrals = referrals;
@@ -90,7 +94,7 @@ public class ReferralService {
         referral.contentJson = json.write(form);
         referral.createdBy = school.actor();
         referral.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        referral.acknowledgementDueAt = WorkingDays.oneWorkingDayAfter(referral.createdAt, WorkingDays.WEEKDAYS);
+        referral.acknowledgementDueAt = WorkingDays.oneWorkingDayAfter(referral.createdAt, calendar::isWorkingDay);
         audit.record(school, AuditAction.REFERRAL_SENT, ObjectKind.REFERRAL, referral.id);
         ReferralDocument document = documents.document(referral, identity, form);
 

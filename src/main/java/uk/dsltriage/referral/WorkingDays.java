@@ -8,8 +8,8 @@ import java.time.ZonedDateTime;
 import java.util.function.Predicate;
 
 /**
- * Working days in England. INTERIM: weekends only; bank holidays come with the working-day calendar of the tasks
- * work, whose {@code isWorkingDay} replaces {@link #WEEKDAYS}.
+ * "Within one working day" for a local authority's acknowledgement, on a calendar of working days (the service's
+ * England and Wales calendar, {@code review.WorkingCalendar}, in production; any predicate in tests).
  */
 public final class WorkingDays {
 

@@ -1,5 +1,6 @@
 package uk.dsltriage.review;
 
+import uk.dsltriage.vocabulary.ParentsNotInformedReason;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,5 +1,6 @@
 package uk.dsltriage.review;
 
+import uk.dsltriage.vocabulary.ParentsNotInformedReason;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -41,11 +41,19 @@ class CapabilityGraphTest {
      * in the document). Keys are an origin (a class, or a package ending in ".*"), values the api packages it may still
      * import. Anything else that imports an api package fails.
      */
-    private static final Map<String, Set<String>> KNOWN_VIOLATIONS = Map.of(
-            "uk.dsltriage.incident.IncidentService", Set.of("uk.dsltriage.incident.api", "uk.dsltriage.triage.api"),
-            "uk.dsltriage.triage.TriageService", Set.of("uk.dsltriage.triage.api"),
-            "uk.dsltriage.triage.TriageInputMapper", Set.of("uk.dsltriage.triage.api"),
-            "uk.dsltriage.incident.api.*", Set.of("uk.dsltriage.triage.api"));
+    private static final Map<String, Set<String>> KNOWN_VIOLATIONS = Map.ofEntries(
+            Map.entry("uk.dsltriage.incident.IncidentService", Set.of("uk.dsltriage.incident.api", "uk.dsltriage.triage.api")),
+            Map.entry("uk.dsltriage.triage.TriageService", Set.of("uk.dsltriage.triage.api")),
+            Map.entry("uk.dsltriage.triage.TriageInputMapper", Set.of("uk.dsltriage.triage.api")),
+            Map.entry("uk.dsltriage.incident.api.*", Set.of("uk.dsltriage.triage.api")),
+            Map.entry("uk.dsltriage.incident.FactsPatches", Set.of("uk.dsltriage.triage.api")),
+            Map.entry("uk.dsltriage.incident.ParticipantIndex", Set.of("uk.dsltriage.triage.api")),
+            Map.entry("uk.dsltriage.review.api.*", Set.of("uk.dsltriage.triage.api", "uk.dsltriage.incident.api")),
+            Map.entry("uk.dsltriage.referral.ReferralService", Set.of("uk.dsltriage.referral.api")),
+            Map.entry("uk.dsltriage.referral.IdentityKeyRotation", Set.of("uk.dsltriage.referral.api")),
+            Map.entry("uk.dsltriage.triage.StoredFacts", Set.of("uk.dsltriage.triage.api")),
+            Map.entry("uk.dsltriage.referral.LocalAuthorityReferrals", Set.of("uk.dsltriage.referral.api")),
+            Map.entry("uk.dsltriage.referral.ReferralDocuments", Set.of("uk.dsltriage.referral.api")));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

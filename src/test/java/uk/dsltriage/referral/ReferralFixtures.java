@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
+import uk.dsltriage.support.Decisions;
 import uk.dsltriage.support.Fixtures;
 import uk.dsltriage.support.Persona;
 
@@ -16,10 +17,21 @@ final class ReferralFixtures {
     private ReferralFixtures() {
     }
 
-    /** TC01 with an immediate risk of harm: the recommendation includes a section 47 referral. */
-    static String s47Incident(Persona dsl) {
+    /**
+     * TC01 with an immediate risk of harm: the recommendation includes a section 47 referral, and the DSL has decided
+     * to refer as recommended.
+     */
+    static String s47Incident(Persona recorder) {
+        String incident = s47IncidentUndecided(recorder);
+        Persona dsl = recorder.name().endsWith("_B") ? Persona.DSL_B : Persona.DSL_A;
+        Decisions.referAsRecommended(dsl.token(), incident);
+        return incident;
+    }
+
+    /** The same incident before any decision: nothing may be referred yet. */
+    static String s47IncidentUndecided(Persona recorder) {
         String body = Fixtures.incident().replace("\"immediateRiskOfHarm\": false", "\"immediateRiskOfHarm\": true");
-        return dsl.request().body(body).post("/api/v1/incidents").then().statusCode(201)
+        return recorder.request().body(body).post("/api/v1/incidents").then().statusCode(201)
                 .extract().path("id");
     }
 

@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.support.DatabaseScan;
+import uk.dsltriage.support.Decisions;
 import uk.dsltriage.support.Fixtures;
 import uk.dsltriage.support.LogCapture;
 import uk.dsltriage.support.Persona;
@@ -100,8 +101,12 @@ class ReferralTest {
         String incident = ReferralFixtures.s47Incident(Persona.STAFF_A);
         String given = ReferralFixtures.uniqueName("Given");
         String family = ReferralFixtures.uniqueName("Family");
+        // A UPN no other test stores (the legitimate-text corpus mentions the example one in an account).
+        String upn = "A" + String.format("%012d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000_000L));
         try (LogCapture logs = LogCapture.install()) {
-            send(Persona.DSL_A, incident, ReferralFixtures.referral(Fixtures.LA_1, "C-" + UUID.randomUUID(), given, family));
+            ObjectNode form = ReferralFixtures.referral(Fixtures.LA_1, "C-" + UUID.randomUUID(), given, family);
+            ((ObjectNode) form.get("child")).put("upn", upn);
+            send(Persona.DSL_A, incident, form);
             Persona.DSL_A.request().get("/api/v1/incidents/" + incident + "/referrals").then().statusCode(200)
                     .body("[0].referral.child.givenName", equalTo(given))
                     .body("[0].referral.child.familyName", equalTo(family));
@@ -122,7 +127,7 @@ class ReferralTest {
             assertFalse(logs.text().contains(given) || logs.text().contains(family), "the child's name reached the log");
         }
         for (String line : DatabaseScan.everything(dataSource).split("\n")) {
-            for (String identifying : List.of(given, family, "A123456789012", "Example Road", "Jo Sample")) {
+            for (String identifying : List.of(given, family, upn, "Example Road", "Jo Sample")) {
                 assertFalse(line.contains(identifying), "identity stored in plaintext in table "
                         + line.substring(0, Math.max(0, line.indexOf(':'))) + " (" + identifying + ")");
             }
@@ -135,6 +140,12 @@ class ReferralTest {
         Persona.DSL_A.request().body(ReferralFixtures.referral(Fixtures.LA_1, "C-x1", "A", "B").toString())
                 .post("/api/v1/incidents/" + internal + "/referrals").then().statusCode(409)
                 .contentType(containsString("application/problem+json"));
+        String undecided = ReferralFixtures.s47IncidentUndecided(Persona.DSL_A);
+        Persona.DSL_A.request().body(ReferralFixtures.referral(Fixtures.LA_1, "C-x0", "A", "B").toString())
+                .post("/api/v1/incidents/" + undecided + "/referrals").then().statusCode(409);
+        Decisions.referAsRecommended(Persona.DSL_A.token(), undecided);
+        Persona.DSL_A.request().body(ReferralFixtures.referral(Fixtures.LA_1, "C-x0", "A", "B").toString())
+                .post("/api/v1/incidents/" + undecided + "/referrals").then().statusCode(201);
         String s47 = ReferralFixtures.s47Incident(Persona.DSL_A);
         ObjectNode lado = ReferralFixtures.referral(Fixtures.LA_1, "C-x2", "A", "B");
         lado.put("kind", "LADO");

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,7 +68,9 @@ class ReviewHttpTest {
                 .body("tasksCreated.findAll { it.kind == 'ROUTE' }.code",
                         containsInAnyOrder("POLICE_REFERRAL", "CSC_REFERRAL_S47", "PARENTS_INFORM"))
                 .body("tasksCreated.findAll { it.kind == 'REQUIRED_ACTION' }.code",
-                        containsInAnyOrder("DO_NOT_PROMISE_CONFIDENTIALITY", "DO_NOT_INVESTIGATE", "PRESERVE_DEVICE"))
+                        // under 2026.1 (in force for this incident's date), with its do-not-blame and keep-content actions
+                        containsInAnyOrder("DO_NOT_PROMISE_CONFIDENTIALITY", "DO_NOT_INVESTIGATE", "PRESERVE_DEVICE",
+                                "DO_NOT_BLAME_OR_SHAME", "ASK_CHILD_NOT_TO_DELETE_CONTENT"))
                 .body("tasksCreated.label", hasItem("CSC referral S47"));
         review(id).then().body("status", equalTo("DECIDED")).body("decisions", hasSize(1));
         assertTrue(!etag.equals(decided.header("ETag")), "a decision changes the ETag");
@@ -182,9 +185,9 @@ class ReviewHttpTest {
         List<String> ours = queue.stream().filter(List.of(waitingLonger, waitingLess, emergency)::contains).toList();
         assertEquals(List.of(emergency, waitingLonger, waitingLess), ours);
         assertTrue(queueIds(Persona.DSL_B).stream().noneMatch(ours::contains));
-        Persona.DSL_A.request().get("/api/v1/review-queue?size=100").then().statusCode(200)
-                .body("items.find { it.incidentId == '" + emergency + "' }.urgency.code", equalTo("EMERGENCY_NOW"))
-                .body("items.find { it.incidentId == '" + emergency + "' }.routes.label", hasItem("Police 999"));
+        Map<String, Object> first = queueItem(Persona.DSL_A, emergency);
+        assertEquals("EMERGENCY_NOW", ((Map<?, ?>) first.get("urgency")).get("code"));
+        assertTrue(String.valueOf(first.get("routes")).contains("Police 999"), "routes carry their labels");
         Persona.DSL_A.request().get("/api/v1/review-queue?cursor=garbage").then().statusCode(400);
         decide(emergency, etag(emergency), accept("REFERRED")).then().statusCode(201);
         assertTrue(!queueIds(Persona.DSL_A).contains(emergency), "a decided incident leaves the queue");
@@ -212,7 +215,7 @@ class ReviewHttpTest {
         Persona.DSL_B.request().body("{\"note\":\"done\"}").post("/api/v1/tasks/" + immediateTask + "/completion").then().statusCode(404);
         Persona.DSL_A.request().body("{\"note\":\"Told staff not to question the pupils.\"}")
                 .post("/api/v1/tasks/" + immediateTask + "/completion").then().statusCode(200)
-                .body("status", equalTo("DONE")).body("completedBy", equalTo(Persona.DSL_A.subject()));
+                .body("status", equalTo("DONE")).body("completedBy", equalTo(Persona.DSL_A.actor()));
         Persona.DSL_A.request().body("{\"note\":\"again\"}").post("/api/v1/tasks/" + immediateTask + "/completion").then().statusCode(409);
         Persona.DSL_A.request().body("{}").post("/api/v1/tasks/" + reviewTask + "/completion").then().statusCode(400);
         assertTrue(taskIds("DONE").contains(immediateTask));
@@ -247,8 +250,8 @@ class ReviewHttpTest {
                 .body("downgrade.removedRoutes", hasItems("POLICE_REFERRAL", "CSC_REFERRAL_S47"))
                 .body("tasks.findAll { it.code == 'POLICE_REFERRAL' }.status", not(hasItem("DONE")))
                 .body("tasks.findAll { it.code == 'POLICE_REFERRAL' }", hasSize(1));
-        Persona.DSL_A.request().get("/api/v1/review-queue?size=100").then()
-                .body("items.find { it.incidentId == '" + id + "' }.downgrade.removedRoutes", hasItem("POLICE_REFERRAL"));
+        Map<String, Object> item = queueItem(Persona.DSL_A, id);
+        assertTrue(String.valueOf(item.get("downgrade")).contains("POLICE_REFERRAL"), "the queue shows the downgrade");
         // Deciding again clears the flag.
         decide(id, etag(id), internal(FULL_ATTESTATION)).then().statusCode(201);
         review(id).then().body("downgrade", equalTo(null));
@@ -361,6 +364,27 @@ class ReviewHttpTest {
 
     static Response post(String id, String transition) {
         return Persona.DSL_A.request().post("/api/v1/incidents/" + id + "/" + transition);
+    }
+
+    /** The queue item of one incident, wherever it is in the school's queue (other tests fill it too). */
+    static Map<String, Object> queueItem(Persona dsl, String incident) {
+        String cursor = null;
+        do {
+            RequestSpecification request = dsl.request().queryParam("size", 50);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            Response page = request.get("/api/v1/review-queue");
+            page.then().statusCode(200);
+            List<Map<String, Object>> items = page.path("items");
+            for (Map<String, Object> item : items) {
+                if (incident.equals(item.get("incidentId"))) {
+                    return item;
+                }
+            }
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        throw new AssertionError("incident " + incident + " is not in the queue");
     }
 
     static List<String> queueIds(Persona dsl) {

@@ -44,13 +44,13 @@ class ShadowRunTest {
 
         assertEquals(List.of(coerced), changes.stream().map(c -> c.incidentId().toString()).toList(),
                 "only the open incident the new rule reaches; not " + consensual + " nor the closed one");
-        assertEquals(List.of(Route.CEOP_REPORT_OPTION), changes.get(0).routesAdded());
+        assertEquals(List.of(Route.FORCED_MARRIAGE_UNIT), changes.get(0).routesAdded());
         assertTrue(changes.get(0).routesRemoved().isEmpty());
 
-        RuleSet same = new uk.dsltriage.triage.RuleSets().find("england-schools", "2025.1").orElseThrow();
+        RuleSet same = new uk.dsltriage.triage.RuleSets().find("england-schools", "2026.1").orElseThrow();
         assertTrue(shadow.run(scope, SCHOOL, same).isEmpty(), "the version in use changes nothing");
 
-        io.restassured.RestAssured.given().auth().oauth2(dsl).post("/api/v1/rulesets/england-schools/2025.1/shadow").then()
+        io.restassured.RestAssured.given().auth().oauth2(dsl).post("/api/v1/rulesets/england-schools/2026.1/shadow").then()
                 .statusCode(200).body("changed", org.hamcrest.Matchers.equalTo(0));
         io.restassured.RestAssured.given().auth().oauth2(dsl).post("/api/v1/rulesets/england-schools/1999.1/shadow").then()
                 .statusCode(404);
@@ -87,28 +87,28 @@ class ShadowRunTest {
         io.restassured.RestAssured.given().auth().oauth2(dsl).get("/api/v1/incidents/" + open + "/recommendations").then()
                 .statusCode(200)
                 .body("trigger", org.hamcrest.Matchers.equalTo(List.of("INTAKE", "RETRIAGE")))
-                .body("[1].ruleSetVersion", org.hamcrest.Matchers.equalTo("2025.99"))
+                .body("[1].ruleSetVersion", org.hamcrest.Matchers.equalTo("2026.99"))
                 .body("[1].routes", org.hamcrest.Matchers.hasItem("CEOP_REPORT_OPTION"));
         io.restassured.RestAssured.given().auth().oauth2(dsl).get("/api/v1/incidents/" + closed + "/recommendations").then()
                 .body("trigger", org.hamcrest.Matchers.equalTo(List.of("INTAKE")));
     }
 
-    /** 2025.1 plus one rule that fires only on coercion and adds a route none of these incidents has. */
+    /** 2026.1 (in force for these incidents) plus one rule that fires only on coercion and adds a route none of these incidents has. */
     private static RuleSet withExtraRule() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode doc;
-        try (InputStream in = ShadowRunTest.class.getClassLoader().getResourceAsStream("rulesets/england-schools-2025.1.json")) {
+        try (InputStream in = ShadowRunTest.class.getClassLoader().getResourceAsStream("rulesets/england-schools-2026.1.json")) {
             doc = (ObjectNode) mapper.readTree(in);
         }
-        doc.put("version", "2025.99");
+        doc.put("version", "2026.99");
         ArrayNode rules = (ArrayNode) doc.get("rules");
         ObjectNode extra = rules.get(0).deepCopy();
         extra.put("id", "R99");
         extra.put("title", "Shadow-run test rule");
         extra.set("condition", mapper.readTree("{\"factTrue\": \"coercionOrBlackmail\"}"));
-        extra.set("outcome", mapper.readTree("{\"routes\": [\"CEOP_REPORT_OPTION\"], \"urgency\": \"REVIEW\"}"));
+        extra.set("outcome", mapper.readTree("{\"routes\": [\"FORCED_MARRIAGE_UNIT\"], \"urgency\": \"REVIEW\"}"));
         rules.add(extra);
-        return RuleSetLoader.parse("england-schools-2025.99.json", mapper.writeValueAsBytes(doc));
+        return RuleSetLoader.parse("england-schools-2026.99.json", mapper.writeValueAsBytes(doc));
     }
 
     private static String record(String token, String body) {

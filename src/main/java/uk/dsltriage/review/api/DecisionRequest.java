@@ -10,7 +10,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.dsltriage.review.DecisionCommand;
 import uk.dsltriage.review.DecisionOutcome;
-import uk.dsltriage.review.ParentsNotInformedReason;
+import uk.dsltriage.vocabulary.ParentsNotInformedReason;
 import uk.dsltriage.triage.api.AttestationBody;
 import uk.dsltriage.vocabulary.Route;
 

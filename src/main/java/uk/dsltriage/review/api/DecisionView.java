@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.dsltriage.review.DecisionOutcome;
-import uk.dsltriage.review.ParentsNotInformedReason;
+import uk.dsltriage.vocabulary.ParentsNotInformedReason;
 import uk.dsltriage.triage.api.AttestationBody;
 
 @Schema(name = "Decision", description = "A recorded decision. The latest (highest sequence) is current; earlier ones are kept.")

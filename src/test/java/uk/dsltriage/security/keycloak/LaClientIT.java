@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import uk.dsltriage.support.Decisions;
 import uk.dsltriage.support.Fixtures;
 
 /**
@@ -48,6 +49,7 @@ class LaClientIT {
         String incident = given().auth().oauth2(dsl).contentType(ContentType.JSON)
                 .body(Fixtures.incident().replace("\"immediateRiskOfHarm\": false", "\"immediateRiskOfHarm\": true"))
                 .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        Decisions.referAsRecommended(dsl, incident);
         ObjectNode referral = example();
         String given = "Clientina" + System.nanoTime() % 100000;
         ((ObjectNode) referral.get("child")).put("givenName", given);
