@@ -6,7 +6,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Refusals answered by the HTTP layer before any endpoint runs (a declared body over the limit) never pass the
@@ -17,6 +19,8 @@ import org.jboss.logging.Logger;
 public class PreRoutingRefusalAudit {
 
     static final String RECORDED = "dsltriage.refusal-audited";
+    /** Where a guard answering before routing leaves the id its problem carries (the imageguard body-size gate). */
+    public static final String CORRELATION_ID = "dsltriage.pre-routing-correlation-id";
     private static final Logger LOG = Logger.getLogger(PreRoutingRefusalAudit.class);
 
     private final AuditLog audit;
@@ -33,8 +37,9 @@ public class PreRoutingRefusalAudit {
     private void watch(RoutingContext context) {
         context.addEndHandler(ended -> {
             if (context.response().getStatusCode() == 413 && context.get(RECORDED) == null) {
+                Object correlationId = context.get(CORRELATION_ID);
                 context.vertx().executeBlocking(() -> {
-                    record();
+                    record(correlationId == null ? UUID.randomUUID().toString() : correlationId.toString());
                     return null;
                 }, false);
             }
@@ -42,11 +47,14 @@ public class PreRoutingRefusalAudit {
         context.next();
     }
 
-    private void record() {
+    private void record(String correlationId) {
+        MDC.put("correlationId", correlationId);
         try {
             audit.refusal(null, Set.of(), null, null, AuditAction.REFUSED_TOO_LARGE, null, null, null);
         } catch (RuntimeException e) {
             LOG.errorf("A refusal could not be audited: %s", e.getClass().getName());
+        } finally {
+            MDC.remove("correlationId");
         }
     }
 }

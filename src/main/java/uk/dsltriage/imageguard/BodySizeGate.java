@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
+import uk.dsltriage.audit.PreRoutingRefusalAudit;
 import uk.dsltriage.common.problem.Problem;
 import uk.dsltriage.common.problem.ProblemType;
 
@@ -51,8 +52,11 @@ public class BodySizeGate {
     }
 
     private void refuse(RoutingContext context) {
+        String instance = UUID.randomUUID().toString();
+        // The same id goes into the audit event of this refusal (recorded when the response ends).
+        context.put(PreRoutingRefusalAudit.CORRELATION_ID, instance);
         Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                "Request bodies are limited to " + config.maxBodyBytes() + " bytes.", UUID.randomUUID().toString());
+                "Request bodies are limited to " + config.maxBodyBytes() + " bytes.", instance);
         String body;
         try {
             body = json.writeValueAsString(problem);

@@ -41,7 +41,7 @@ class AuditExportTest {
                 .extract().asString();
         List<String> lines = export.lines().toList();
         assertTrue(lines.size() >= 5, "three intakes, a refusal and the export itself: " + lines.size());
-        assertTrue(export.contains("\\u00e4"), "non-ASCII is escaped in the canonical form");
+        assertTrue(export.contains("staff-\\\"quoted\\\"-back\\\\slash"), "quotes and backslashes are escaped in the canonical form");
 
         Path file = Files.createDirectories(Path.of("target", "audit-export")).resolve("chain.jsonl");
         Files.writeString(file, export, StandardCharsets.US_ASCII);

@@ -88,7 +88,7 @@ class ShadowRunTest {
                 .statusCode(200)
                 .body("trigger", org.hamcrest.Matchers.equalTo(List.of("INTAKE", "RETRIAGE")))
                 .body("[1].ruleSetVersion", org.hamcrest.Matchers.equalTo("2026.99"))
-                .body("[1].routes", org.hamcrest.Matchers.hasItem("CEOP_REPORT_OPTION"));
+                .body("[1].routes", org.hamcrest.Matchers.hasItem("FORCED_MARRIAGE_UNIT"));
         io.restassured.RestAssured.given().auth().oauth2(dsl).get("/api/v1/incidents/" + closed + "/recommendations").then()
                 .body("trigger", org.hamcrest.Matchers.equalTo(List.of("INTAKE")));
     }
