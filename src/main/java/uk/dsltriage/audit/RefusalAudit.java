@@ -56,9 +56,6 @@ public class RefusalAudit {
         String la = token == null ? null : claim(token, "la_code", LA_CODE);
         Set<String> roles = identity == null ? Set.of() : identity.getRoles();
         String record = recordId(request, template);
-        if (routing != null) {
-            routing.put(PreRoutingRefusalAudit.RECORDED, Boolean.TRUE);
-        }
         try {
             audit.refusal(actor(token), roles, school, la, action, record == null ? null : ObjectKind.INCIDENT, record,
                     template);

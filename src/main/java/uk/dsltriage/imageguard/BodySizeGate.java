@@ -24,10 +24,12 @@ public class BodySizeGate {
 
     private final GuardConfig config;
     private final ObjectMapper json;
+    private final PreRoutingRefusalAudit refusals;
 
-    public BodySizeGate(GuardConfig config, ObjectMapper json) {
+    public BodySizeGate(GuardConfig config, ObjectMapper json, PreRoutingRefusalAudit refusals) {
         this.config = config;
         this.json = json;
+        this.refusals = refusals;
     }
 
     void register(@Observes Router router) {
@@ -53,8 +55,6 @@ public class BodySizeGate {
 
     private void refuse(RoutingContext context) {
         String instance = UUID.randomUUID().toString();
-        // The same id goes into the audit event of this refusal (recorded when the response ends).
-        context.put(PreRoutingRefusalAudit.CORRELATION_ID, instance);
         Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
                 "Request bodies are limited to " + config.maxBodyBytes() + " bytes.", instance);
         String body;
@@ -63,10 +63,12 @@ public class BodySizeGate {
         } catch (JsonProcessingException e) {
             body = "{\"status\":413}";
         }
-        context.response()
+        String answer = body;
+        // Audited first (the same id as the problem's instance), then answered.
+        refusals.bodyTooLarge(context, instance).onComplete(recorded -> context.response()
                 .setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+                .end(answer));
     }
 }
