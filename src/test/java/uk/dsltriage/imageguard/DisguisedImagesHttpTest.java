@@ -23,7 +23,6 @@ import uk.dsltriage.support.DatabaseScan;
 import uk.dsltriage.support.Fixtures;
 import uk.dsltriage.support.LogCapture;
 import uk.dsltriage.support.Persona;
-import uk.dsltriage.support.Tokens;
 
 /**
  * Every disguise of a real image file goes to every endpoint that takes a body, rotating over every string field of
@@ -101,12 +100,12 @@ class DisguisedImagesHttpTest {
 
     @Test
     void everyDisguiseOfARealFileIsRefusedInEveryStringFieldOfEveryEndpointAndLeavesNoTrace() {
-        String incidentId = dsl().body(Fixtures.incident()).post("/api/v1/incidents")
+        String incidentId = Persona.DSL_A.request().body(Fixtures.incident()).post("/api/v1/incidents")
                 .then().statusCode(201).extract().path("id");
         Map<String, String> templates = templates(incidentId);
         for (Map.Entry<String, String> endpoint : templates.entrySet()) {
             // the templates are valid as they stand: a refusal below is the disguise's doing
-            int status = dsl().body(fill(endpoint.getValue(), "", "")).post(endpoint.getKey()).statusCode();
+            int status = Persona.DSL_A.request().body(fill(endpoint.getValue(), "", "")).post(endpoint.getKey()).statusCode();
             assertTrue(status == 200 || status == 201, endpoint.getKey() + " template answers " + status);
         }
         List<DisguisedImages.Disguise> disguises = DisguisedImages.all();
@@ -119,7 +118,7 @@ class DisguisedImagesHttpTest {
                     List<String> fields = fields(endpoint.getValue());
                     String field = fields.get(Math.floorMod(rotation, fields.size()));
                     covered.add(endpoint.getKey() + " " + field);
-                    var response = dsl().body(fill(endpoint.getValue(), field, disguise.text()))
+                    var response = Persona.DSL_A.request().body(fill(endpoint.getValue(), field, disguise.text()))
                             .post(endpoint.getKey());
                     assertEquals(422, response.statusCode(), disguise.name() + " in " + field + " at " + endpoint.getKey());
                     response.then().contentType("application/problem+json")
@@ -141,20 +140,6 @@ class DisguisedImagesHttpTest {
         assertEquals(allFields, covered.size(), "every string field of every endpoint received disguises");
     }
 
-    /** A fresh token per request: this test outlives the fast suite's cached 300-second tokens on a busy machine. */
-    private static io.restassured.specification.RequestSpecification dsl() {
-        return request(Tokens.forSchool(Persona.DSL_A.subject(), Fixtures.SCHOOL_A, "dsl"));
-    }
-
-    private static io.restassured.specification.RequestSpecification staff() {
-        return request(Tokens.forSchool(Persona.STAFF_A.subject(), Fixtures.SCHOOL_A, "staff"));
-    }
-
-    private static io.restassured.specification.RequestSpecification request(String token) {
-        return io.restassured.RestAssured.given().auth().oauth2(token)
-                .contentType(io.restassured.http.ContentType.JSON).accept(io.restassured.http.ContentType.JSON);
-    }
-
     /** Pieces of the disguise long enough not to occur by chance in stored metadata. */
     private static List<String> fragments(String text) {
         List<String> out = new ArrayList<>();
@@ -166,20 +151,20 @@ class DisguisedImagesHttpTest {
 
     @Test
     void plainProseIsNeverCalledAnImageAndALongAccountIsAValidationError() {
-        staff().body(Fixtures.incident("a".repeat(10_000))).post("/api/v1/incidents").then()
+        Persona.STAFF_A.request().body(Fixtures.incident("a".repeat(10_000))).post("/api/v1/incidents").then()
                 .statusCode(201);
         StringBuilder letters = new StringBuilder();
         java.util.Random random = new java.util.Random(1);
         while (letters.length() < 10_000) {
             letters.append((char) ('a' + random.nextInt(26)));
         }
-        staff().body(Fixtures.incident(letters.toString())).post("/api/v1/incidents").then()
+        Persona.STAFF_A.request().body(Fixtures.incident(letters.toString())).post("/api/v1/incidents").then()
                 .statusCode(201);
-        staff().body(Fixtures.incident("The pupil said it again. ".repeat(500))).post("/api/v1/incidents")
+        Persona.STAFF_A.request().body(Fixtures.incident("The pupil said it again. ".repeat(500))).post("/api/v1/incidents")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", endsWith("/validation-failed"))
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("account"));
-        staff().body(Fixtures.incident("x".repeat(10_001))).post("/api/v1/incidents").then()
+        Persona.STAFF_A.request().body(Fixtures.incident("x".repeat(10_001))).post("/api/v1/incidents").then()
                 .statusCode(400).body("type", endsWith("/validation-failed"));
     }
 }

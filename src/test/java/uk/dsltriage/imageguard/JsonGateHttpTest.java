@@ -53,7 +53,7 @@ class JsonGateHttpTest {
         try (LogCapture logs = LogCapture.install()) {
             for (String path : PATHS) {
                 for (String type : MALFORMED_TYPES) {
-                    for (String token : new String[] {null, staffToken()}) {
+                    for (String token : new String[] {null, Persona.STAFF_A.token()}) {
                         Answer answer = send("POST", path, type, token, "{}".getBytes(StandardCharsets.UTF_8), false);
                         String where = path + " with Content-Type of length " + type.length()
                                 + (token == null ? " (anonymous)" : " (authenticated)");
@@ -77,7 +77,7 @@ class JsonGateHttpTest {
                 "application/json; charset=us-ascii", "application/json; charset=windows-1252",
                 "application/json; charset=utf8", "application/json; charset=nonsense");
         for (String type : refusedTypes) {
-            Answer answer = send("POST", "/api/v1/incidents", type, staffToken(),
+            Answer answer = send("POST", "/api/v1/incidents", type, Persona.STAFF_A.token(),
                     body.getBytes(StandardCharsets.UTF_8), false);
             assertEquals(415, answer.status, type);
             assertTrue(answer.body.contains("UTF-8"), "the refusal names the contract: " + type);
@@ -92,15 +92,15 @@ class JsonGateHttpTest {
         foreignEncodings.add(concat(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF}, body.getBytes(Charset.forName("UTF-32BE"))));
         for (int i = 0; i < foreignEncodings.size(); i++) {
             for (String path : List.of("/api/v1/incidents", "/api/v1/triage/evaluate")) {
-                Answer answer = send("POST", path, "application/json", staffToken(), foreignEncodings.get(i), false);
+                Answer answer = send("POST", path, "application/json", Persona.STAFF_A.token(), foreignEncodings.get(i), false);
                 assertEquals(415, answer.status, "encoding " + i + " at " + path + ": " + answer.body);
                 assertTrue(answer.contentType.startsWith("application/problem+json"));
                 assertTrue(answer.body.contains("UTF-8"), "the refusal names the contract");
             }
         }
-        assertEquals(201, send("POST", "/api/v1/incidents", "application/json; charset=UTF-8", staffToken(),
+        assertEquals(201, send("POST", "/api/v1/incidents", "application/json; charset=UTF-8", Persona.STAFF_A.token(),
                 body.getBytes(StandardCharsets.UTF_8), false).status);
-        assertEquals(201, send("POST", "/api/v1/incidents", "Application/JSON", staffToken(),
+        assertEquals(201, send("POST", "/api/v1/incidents", "Application/JSON", Persona.STAFF_A.token(),
                 body.getBytes(StandardCharsets.UTF_8), false).status);
     }
 
@@ -109,7 +109,7 @@ class JsonGateHttpTest {
         for (int size : new int[] {70_000, 600_000, 1_100_000, 3_000_000}) {
             byte[] big = Fixtures.incident("x".repeat(size)).getBytes(StandardCharsets.UTF_8);
             for (boolean chunked : new boolean[] {false, true}) {
-                for (String token : new String[] {null, staffToken()}) {
+                for (String token : new String[] {null, Persona.STAFF_A.token()}) {
                     Answer answer = send("POST", "/api/v1/incidents", "application/json", token, big, chunked);
                     String where = size + (chunked ? " chunked" : " with Content-Length") + (token == null ? " anonymous" : "");
                     if (chunked && token == null) {
@@ -132,14 +132,9 @@ class JsonGateHttpTest {
         RequestSpecification request = RestAssured.given()
                 .config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
                         .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                .auth().oauth2(staffToken()).contentType("application/json");
+                .auth().oauth2(Persona.STAFF_A.token()).contentType("application/json");
         request.body(Fixtures.incident("a word ".repeat(200_000))).post("/api/v1/incidents").then()
                 .statusCode(413).contentType("application/problem+json").body("type", endsWith("/payload-too-large"));
-    }
-
-    /** A fresh token each time: these tests can outlive the suite's cached 300-second tokens on a busy machine. */
-    private static String staffToken() {
-        return uk.dsltriage.support.Tokens.forSchool(Persona.STAFF_A.subject(), Fixtures.SCHOOL_A, "staff");
     }
 
     private record Answer(int status, String contentType, String body) {
