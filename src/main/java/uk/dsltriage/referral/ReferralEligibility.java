@@ -12,8 +12,8 @@ import uk.dsltriage.vocabulary.ReferralKind;
 public interface ReferralEligibility {
 
     /**
-     * The referral kinds decided for the incident, empty when none. Throws the 404 problem when the incident is not
-     * within the caller's school scope.
+     * The referral kinds decided for the incident, empty when none (or when the incident is outside the caller's
+     * school: the caller has already answered 404 for that).
      */
     Set<ReferralKind> decidedKinds(AccessScope school, UUID incidentId);
 }
