@@ -69,9 +69,9 @@ final class DisguisedEncodingDetector implements TextDetector {
     }
 
     private boolean matchesAt(char[] c, int i, int end) {
-        return decodedMatches(c, i, decodeRadix64(c, i, end, B64_STD))
-                || decodedMatches(c, i, decodeRadix64(c, i, end, B64_URL))
-                || signatureIn(decodeBase32(c, i, end))
+        return decodedMatches(c, i, decodeBits(c, i, end, B64_STD, 6))
+                || decodedMatches(c, i, decodeBits(c, i, end, B64_URL, 6))
+                || signatureIn(decodeBits(c, i, end, B32, 5))
                 || decodedMatches(c, i, decodeHex(c, i, end))
                 || decodedMatches(c, i, decodeNumbers(c, i, end, 10))
                 || decodedMatches(c, i, decodeNumbers(c, i, end, 8));
@@ -88,7 +88,11 @@ final class DisguisedEncodingDetector implements TextDetector {
         return n >= MIN_BYTES && MediaSignatures.matches(probe, 0, n, MediaSignatures.DECODED);
     }
 
-    private int decodeRadix64(char[] c, int i, int end, byte[] alphabet) {
+    /**
+     * Decodes characters of an alphabet of {@code bitsPerChar} bits (6: base64 and base64url, 5: base32) into the
+     * probe, skipping up to {@link #MAX_GAP} filler characters between them.
+     */
+    private int decodeBits(char[] c, int i, int end, byte[] alphabet, int bitsPerChar) {
         int acc = 0;
         int bits = 0;
         int n = 0;
@@ -104,43 +108,12 @@ final class DisguisedEncodingDetector implements TextDetector {
                 continue;
             }
             gap = 0;
-            acc = (acc << 6) | v;
-            bits += 6;
+            acc = (acc << bitsPerChar) | v;
+            bits += bitsPerChar;
             if (bits >= 8) {
                 bits -= 8;
                 probe[n++] = (byte) (acc >> bits);
                 acc &= (1 << bits) - 1;
-                if (n == 2 && !MediaSignatures.possibleFirstTwo(probe[0], probe[1])) {
-                    return 0;
-                }
-            }
-        }
-        stoppedAt = k;
-        return n;
-    }
-
-    private int decodeBase32(char[] c, int i, int end) {
-        long acc = 0;
-        int bits = 0;
-        int n = 0;
-        int gap = 0;
-        int k = i;
-        for (; k < end && n < probe.length; k++) {
-            char ch = c[k];
-            int v = ch < 0x80 ? B32[ch] : -1;
-            if (v < 0) {
-                if (isAsciiAlnum(ch) || ++gap > MAX_GAP) {
-                    break;
-                }
-                continue;
-            }
-            gap = 0;
-            acc = (acc << 5) | v;
-            bits += 5;
-            if (bits >= 8) {
-                bits -= 8;
-                probe[n++] = (byte) (acc >> bits);
-                acc &= (1L << bits) - 1;
                 if (n == 2 && !MediaSignatures.possibleFirstTwo(probe[0], probe[1])) {
                     return 0;
                 }
