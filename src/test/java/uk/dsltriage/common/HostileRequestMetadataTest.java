@@ -26,6 +26,7 @@ import uk.dsltriage.common.logging.DatabaseDetailFilter;
 import uk.dsltriage.incident.Incident;
 import uk.dsltriage.incident.IncidentStatus;
 import uk.dsltriage.support.DatabaseScan;
+import uk.dsltriage.support.Decisions;
 import uk.dsltriage.support.Fixtures;
 import uk.dsltriage.support.LogCapture;
 import uk.dsltriage.support.Persona;
@@ -125,6 +126,15 @@ class HostileRequestMetadataTest {
             String id = location.substring("/api/v1/incidents/".length());
             Persona.STAFF_A.request().get(location).then().statusCode(200).body("id", equalTo(id));
         }
+        String incident = Persona.DSL_A.request()
+                .body(Fixtures.incident().replace("\"immediateRiskOfHarm\": false", "\"immediateRiskOfHarm\": true"))
+                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        String etag = Persona.DSL_A.request().get("/api/v1/incidents/" + incident + "/review").then().extract().path("etag");
+        String decided = Persona.DSL_A.request().header("Host", "evil.example").header("If-Match", etag)
+                .body(Decisions.REFER_AS_RECOMMENDED)
+                .post("/api/v1/incidents/" + incident + "/decision")
+                .then().statusCode(201).extract().header("Location");
+        assertEquals("/api/v1/incidents/" + incident + "/review", decided);
     }
 
     @Test

@@ -11,10 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -82,12 +81,13 @@ public class ReviewResource {
     @APIResponse(responseCode = "428", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")), description = "If-Match is missing")
     public Response decide(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH_DOC, required = true) @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid DecisionRequest request, @Context UriInfo uri) {
+            @NotNull @Valid DecisionRequest request) {
         DecisionService.Decided decided = decisions.decide(user.schoolScope(), id, IfMatch.version(ifMatch), request.toCommand());
         Instant now = decided.decision().decidedAt;
         DecisionRecordedView view = new DecisionRecordedView(ReviewViews.decision(decided.decision()),
                 decided.tasks().stream().map(t -> ReviewViews.task(t, now)).toList(), decided.etag());
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/incidents").path(id.toString()).path("review").build())
+        // A relative reference, as for every 201: never built from the request's Host.
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/v1/incidents/" + id + "/review")
                 .tag(EntityTag.valueOf(decided.etag())).entity(view).build();
     }
 
