@@ -7,8 +7,9 @@ import uk.dsltriage.vocabulary.Urgency;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -23,11 +24,18 @@ final class CompiledRuleSet {
     final CConflict[] conflicts;
     /** Fired-rule ids (rules and conflicts together). */
     final int slots;
+    /**
+     * "no participant has (...)" for each anyParticipant's condition (by identity): the description is the same
+     * for every input, so it is written once here rather than in every explanation that needs it.
+     */
+    final Map<ParticipantCondition, String> noParticipantHas;
 
-    private CompiledRuleSet(CRule[] rules, CConflict[] conflicts, int slots) {
+    private CompiledRuleSet(CRule[] rules, CConflict[] conflicts, int slots,
+            Map<ParticipantCondition, String> noParticipantHas) {
         this.rules = rules;
         this.conflicts = conflicts;
         this.slots = slots;
+        this.noParticipantHas = noParticipantHas;
     }
 
     static CompiledRuleSet compile(RuleSet rs) {
@@ -42,7 +50,39 @@ final class CompiledRuleSet {
         CConflict[] conflicts = rs.conflicts().stream()
                 .map(x -> new CConflict(x, slot(order, x.id())))
                 .toArray(CConflict[]::new);
-        return new CompiledRuleSet(rules, conflicts, order.size());
+        Map<ParticipantCondition, String> texts = new IdentityHashMap<>();
+        for (Rule r : rs.rules()) {
+            prerender(r.condition(), texts);
+            r.also().forEach(a -> prerender(a.when(), texts));
+        }
+        rs.conflicts().forEach(x -> prerender(x.condition(), texts));
+        return new CompiledRuleSet(rules, conflicts, order.size(), texts);
+    }
+
+    static String noParticipantHas(ParticipantCondition condition) {
+        return "no participant has (" + condition.describe() + ")";
+    }
+
+    private static void prerender(Condition c, Map<ParticipantCondition, String> texts) {
+        if (c instanceof Condition.All a) {
+            a.items().forEach(item -> prerender(item, texts));
+        } else if (c instanceof Condition.Any a) {
+            a.items().forEach(item -> prerender(item, texts));
+        } else if (c instanceof Condition.Not n) {
+            prerender(n.item(), texts);
+        } else if (c instanceof Condition.Definitely d) {
+            prerender(d.item(), texts);
+        } else if (c instanceof Condition.Possibly p) {
+            prerender(p.item(), texts);
+        } else if (c instanceof Condition.Defined d) {
+            prerender(d.condition(), texts);
+        } else if (c instanceof Condition.AnyParticipant p && !texts.containsKey(p.condition())) {
+            try {
+                texts.put(p.condition(), noParticipantHas(p.condition()));
+            } catch (RuntimeException e) {
+                // Left to the evaluation, which fails that rule alone, as it always has.
+            }
+        }
     }
 
     private static int slot(List<String> order, String id) {
@@ -67,45 +107,103 @@ final class CompiledRuleSet {
             }
         }
 
-        String build(List<String> reasons, List<String> extras) {
-            String because = reasons.isEmpty() ? NO_REASONS : joinDistinct(reasons);
-            StringBuilder sb = new StringBuilder(128 + because.length());
+        String build(List<String> reasons, List<String> extras, Writer w) {
+            StringBuilder sb = w.start();
             if (parts == null) {
-                sb.append(prefix).append(because).append('.');
+                sb.append(prefix);
+                because(reasons, w);
+                sb.append('.');
             } else {
                 sb.append(parts[0]);
                 for (int i = 1; i < parts.length; i++) {
-                    sb.append(because).append(parts[i]);
+                    because(reasons, w);
+                    sb.append(parts[i]);
                 }
             }
-            for (String extra : extras) {
-                sb.append(" Also: ").append(extra).append('.');
+            for (int i = 0, n = extras.size(); i < n; i++) {
+                sb.append(" Also: ").append(extras.get(i)).append('.');
             }
             return sb.toString();
+        }
+
+        private static void because(List<String> reasons, Writer w) {
+            if (reasons.isEmpty()) {
+                w.sb.append(NO_REASONS);
+            } else {
+                w.appendDistinct(reasons);
+            }
         }
     }
 
     /**
-     * The reasons joined by " and ", each once: rules that repeat a shared definition's part (childImageIncident
-     * and its own childDepictedUnder18) name a matched fact once, in the order first given.
+     * One evaluation's scratch for explanations: a builder reused for every fired rule, and a table that names each
+     * reason once. Not thread-safe: one per evaluation.
      */
-    static String joinDistinct(List<String> reasons) {
-        int n = reasons.size();
-        if (n == 1) {
-            return reasons.get(0);
+    static final class Writer {
+        private static final int FEW = 16;
+        final StringBuilder sb = new StringBuilder(1024);
+        private String[] seen = new String[64];
+
+        StringBuilder start() {
+            sb.setLength(0);
+            return sb;
         }
-        if (n > 16) {
-            return String.join(" and ", new LinkedHashSet<>(reasons));
+
+        /** head, the reasons as {@link #appendDistinct} writes them, then tail: a conditional outcome's text. */
+        String joined(String head, List<String> reasons, String tail) {
+            start().append(head);
+            appendDistinct(reasons);
+            return sb.append(tail).toString();
         }
-        // A few reasons, built fresh each evaluation: comparing them is cheaper than hashing them (profiled).
-        StringBuilder sb = new StringBuilder(n * 40);
-        for (int i = 0; i < n; i++) {
-            String reason = reasons.get(i);
-            if (!seenBefore(reasons, i, reason)) {
-                sb.append(sb.length() == 0 ? "" : " and ").append(reason);
+
+        /**
+         * The reasons joined by " and ", each once, in the order first given: rules that repeat a shared
+         * definition's part (childImageIncident and its own childDepictedUnder18) name a matched fact once.
+         */
+        void appendDistinct(List<String> reasons) {
+            int n = reasons.size();
+            if (n <= FEW) {
+                // A few: comparing them (mostly the same instances, the leaves' texts are built once) beats hashing.
+                int start = sb.length();
+                for (int i = 0; i < n; i++) {
+                    String reason = reasons.get(i);
+                    if (!seenBefore(reasons, i, reason)) {
+                        // No separator while nothing (or only empty text) has been written, as before.
+                        (sb.length() == start ? sb : sb.append(" and ")).append(reason);
+                    }
+                }
+                return;
+            }
+            int mask = tableFor(n);
+            for (int i = 0; i < n; i++) {
+                String reason = reasons.get(i);
+                int h = reason.hashCode();
+                int slot = (h ^ (h >>> 16)) & mask;
+                String there;
+                while ((there = seen[slot]) != null && !there.equals(reason)) {
+                    slot = (slot + 1) & mask;
+                }
+                if (there == null) {
+                    seen[slot] = reason;
+                    separate(i).append(reason);
+                }
             }
         }
-        return sb.toString();
+
+        private StringBuilder separate(int i) {
+            return i == 0 ? sb : sb.append(" and ");
+        }
+
+        /** A cleared table at least four times n (at most a quarter full), as a mask. */
+        private int tableFor(int n) {
+            int size = Integer.highestOneBit(n * 4 - 1) << 1;
+            if (seen.length < size) {
+                seen = new String[size];
+            } else {
+                java.util.Arrays.fill(seen, 0, size, null);
+            }
+            return size - 1;
+        }
     }
 
     private static boolean seenBefore(List<String> reasons, int end, String reason) {

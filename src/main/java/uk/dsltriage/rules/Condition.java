@@ -9,25 +9,30 @@ import java.util.Set;
 
 /**
  * A rule condition: a small closed set of operators over the input, evaluated in three-valued
- * logic. There is no expression language; a rule file can only combine these.
+ * logic. There is no expression language; a rule file can only combine these. The {@link Node} methods are the
+ * evaluator ({@code p} is {@link Node#NO_PARTICIPANT}: a condition is about the whole incident); the one-argument
+ * forms here are for callers outside the engine.
  */
-public sealed interface Condition {
+public sealed interface Condition extends Node {
 
-    Tri eval(EvaluationContext c);
+    default Tri eval(EvaluationContext c) {
+        return eval(c, NO_PARTICIPANT);
+    }
 
     /** Adds the inputs that make this condition unknown; call only when {@link #eval} is UNKNOWN. */
-    void missing(EvaluationContext c, Set<String> out);
+    default void missing(EvaluationContext c, Set<String> out) {
+        List<String> unknown = new ArrayList<>();
+        unknownInputs(c, NO_PARTICIPANT, unknown);
+        out.addAll(unknown);
+    }
 
     /** Adds plain-English reasons why this condition is true; call only when it is TRUE. */
-    void whyTrue(EvaluationContext c, List<String> out);
+    default void whyTrue(EvaluationContext c, List<String> out) {
+        whyTrue(c, NO_PARTICIPANT, out);
+    }
 
     /** Adds plain-English reasons why this condition is false; call only when it is FALSE. */
     void whyFalse(EvaluationContext c, List<String> out);
-
-    /** Nesting depth, 1 for a leaf. */
-    default int depth() {
-        return 1;
-    }
 
     record All(List<Condition> items) implements Condition {
         public All {
@@ -35,40 +40,24 @@ public sealed interface Condition {
         }
 
         @Override
-        public Tri eval(EvaluationContext c) {
-            Tri result = Tri.TRUE;
-            for (Condition item : items) {
-                Tri t = item.eval(c);
-                if (t == Tri.FALSE) {
-                    return Tri.FALSE;
-                }
-                if (t == Tri.UNKNOWN) {
-                    result = Tri.UNKNOWN;
-                }
-            }
-            return result;
+        public Tri eval(EvaluationContext c, int p) {
+            return Kleene.fold(items, Tri.FALSE, c, p, null);
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
-            for (Condition item : items) {
-                if (item.eval(c) == Tri.UNKNOWN) {
-                    item.missing(c, out);
-                }
-            }
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            return Kleene.fold(items, Tri.FALSE, c, p, out);
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
-            for (Condition item : items) {
-                item.whyTrue(c, out);
-            }
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
+            Kleene.whyTrue(items, false, c, p, out);
         }
 
         @Override
         public void whyFalse(EvaluationContext c, List<String> out) {
             for (Condition item : items) {
-                if (item.eval(c) == Tri.FALSE) {
+                if (item.eval(c, NO_PARTICIPANT) == Tri.FALSE) {
                     item.whyFalse(c, out);
                     return;
                 }
@@ -77,7 +66,7 @@ public sealed interface Condition {
 
         @Override
         public int depth() {
-            return 1 + items.stream().mapToInt(Condition::depth).max().orElse(0);
+            return Kleene.depth(items);
         }
     }
 
@@ -87,36 +76,18 @@ public sealed interface Condition {
         }
 
         @Override
-        public Tri eval(EvaluationContext c) {
-            Tri result = Tri.FALSE;
-            for (Condition item : items) {
-                Tri t = item.eval(c);
-                if (t == Tri.TRUE) {
-                    return Tri.TRUE;
-                }
-                if (t == Tri.UNKNOWN) {
-                    result = Tri.UNKNOWN;
-                }
-            }
-            return result;
+        public Tri eval(EvaluationContext c, int p) {
+            return Kleene.fold(items, Tri.TRUE, c, p, null);
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
-            for (Condition item : items) {
-                if (item.eval(c) == Tri.UNKNOWN) {
-                    item.missing(c, out);
-                }
-            }
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            return Kleene.fold(items, Tri.TRUE, c, p, out);
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
-            for (Condition item : items) {
-                if (item.eval(c) == Tri.TRUE) {
-                    item.whyTrue(c, out);
-                }
-            }
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
+            Kleene.whyTrue(items, true, c, p, out);
         }
 
         @Override
@@ -128,29 +99,29 @@ public sealed interface Condition {
 
         @Override
         public int depth() {
-            return 1 + items.stream().mapToInt(Condition::depth).max().orElse(0);
+            return Kleene.depth(items);
         }
     }
 
     record Not(Condition item) implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
-            return item.eval(c).not();
+        public Tri eval(EvaluationContext c, int p) {
+            return item.eval(c, NO_PARTICIPANT).not();
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
-            item.missing(c, out);
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            return item.unknownInputs(c, p, out).not();
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
             item.whyFalse(c, out);
         }
 
         @Override
         public void whyFalse(EvaluationContext c, List<String> out) {
-            item.whyTrue(c, out);
+            item.whyTrue(c, NO_PARTICIPANT, out);
         }
 
         @Override
@@ -162,22 +133,23 @@ public sealed interface Condition {
     /** True only when the inner condition is known true; unknown reads as false. Used for scoping, never for triggers. */
     record Definitely(Condition item) implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
-            return Tri.of(item.eval(c) == Tri.TRUE);
+        public Tri eval(EvaluationContext c, int p) {
+            return Tri.of(item.eval(c, NO_PARTICIPANT) == Tri.TRUE);
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            return eval(c, p);
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
-            item.whyTrue(c, out);
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
+            item.whyTrue(c, NO_PARTICIPANT, out);
         }
 
         @Override
         public void whyFalse(EvaluationContext c, List<String> out) {
-            if (item.eval(c) == Tri.FALSE) {
+            if (item.eval(c, NO_PARTICIPANT) == Tri.FALSE) {
                 item.whyFalse(c, out);
             } else {
                 Set<String> unknown = new java.util.TreeSet<>();
@@ -195,18 +167,19 @@ public sealed interface Condition {
     /** True when the inner condition is true or unknown: a precaution. */
     record Possibly(Condition item) implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
-            return Tri.of(item.eval(c) != Tri.FALSE);
+        public Tri eval(EvaluationContext c, int p) {
+            return Tri.of(item.eval(c, NO_PARTICIPANT) != Tri.FALSE);
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            return eval(c, p);
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
-            if (item.eval(c) == Tri.TRUE) {
-                item.whyTrue(c, out);
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
+            if (item.eval(c, NO_PARTICIPANT) == Tri.TRUE) {
+                item.whyTrue(c, NO_PARTICIPANT, out);
             } else {
                 Set<String> unknown = new java.util.TreeSet<>();
                 item.missing(c, unknown);
@@ -231,29 +204,42 @@ public sealed interface Condition {
      */
     record Defined(String name, int slot, Condition condition) implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             Tri t = c.memo(slot);
             if (t == null) {
-                t = condition.eval(c);
+                t = condition.eval(c, NO_PARTICIPANT);
                 c.memo(slot, t);
             }
             return t;
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
-            condition.missing(c, out);
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            Tri t = c.memo(slot);
+            if (t != null && t != Tri.UNKNOWN) {
+                return t;
+            }
+            t = condition.unknownInputs(c, p, out);
+            c.memo(slot, t);
+            return t;
         }
 
         /** A definition shared by several fired rules is explained once per evaluation (its reasons depend only on the input). */
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
-            out.addAll(reasons(c, true));
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
+            addAll(reasons(c, true), out);
         }
 
         @Override
         public void whyFalse(EvaluationContext c, List<String> out) {
-            out.addAll(reasons(c, false));
+            addAll(reasons(c, false), out);
+        }
+
+        /** Without ArrayList.addAll's copy of the source into a fresh array. */
+        private static void addAll(List<String> reasons, List<String> out) {
+            for (int i = 0, n = reasons.size(); i < n; i++) {
+                out.add(reasons.get(i));
+            }
         }
 
         private List<String> reasons(EvaluationContext c, boolean whyTrue) {
@@ -278,16 +264,17 @@ public sealed interface Condition {
 
     record Always() implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             return Tri.TRUE;
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            return eval(c, p);
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
             out.add("a concern was logged");
         }
 
@@ -308,40 +295,45 @@ public sealed interface Condition {
         }
 
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             Boolean v = c.fact(index);
             return v == null ? Tri.UNKNOWN : Tri.of(v == expected);
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
-            out.add(fact);
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            Tri t = eval(c, p);
+            if (t == Tri.UNKNOWN) {
+                out.add(fact);
+            }
+            return t;
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
-            out.add(fact + " is " + expected);
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
+            out.add(c.factStatement(index, fact, expected));
         }
 
         @Override
         public void whyFalse(EvaluationContext c, List<String> out) {
-            out.add(fact + " is " + !expected);
+            out.add(c.factStatement(index, fact, !expected));
         }
     }
 
     /** Crisp: the fact is absent or null. */
     record FactUnknown(String fact) implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             return Tri.of(c.fact(fact) == null);
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            return eval(c, p);
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
             out.add(fact + " is unknown");
         }
 
@@ -354,16 +346,17 @@ public sealed interface Condition {
     /** Crisp: the fact is true or unknown. */
     record FactNotFalse(String fact) implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             return Tri.of(!Boolean.FALSE.equals(c.fact(fact)));
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            return eval(c, p);
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
             out.add(c.fact(fact) == null ? fact + " is unknown (treated as possible)" : fact + " is true");
         }
 
@@ -376,18 +369,22 @@ public sealed interface Condition {
     /** A derived boolean (adultInvolved, anyUnder13InImage, powerImbalance) compared with an expected value. */
     record DerivedIs(String name, boolean expected) implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             Tri t = c.derived().tri(name);
             return expected ? t : t.not();
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
-            out.addAll(c.derived().missing(name));
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            Tri t = eval(c, p);
+            if (t == Tri.UNKNOWN) {
+                out.addAll(c.derived().missing(name));
+            }
+            return t;
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
             describe(c, out);
         }
 
@@ -408,7 +405,7 @@ public sealed interface Condition {
         }
 
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             if (c.incidentTypes().isEmpty()) {
                 return Tri.UNKNOWN;
             }
@@ -421,19 +418,42 @@ public sealed interface Condition {
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
-            out.add("incidentTypes");
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            Tri t = eval(c, p);
+            if (t == Tri.UNKNOWN) {
+                out.add("incidentTypes");
+            }
+            return t;
+        }
+
+        private static final String[] IS = new String[IncidentType.values().length];
+
+        static {
+            for (IncidentType t : IncidentType.values()) {
+                IS[t.ordinal()] = "incident type is " + t.name();
+            }
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
-            List<String> matched = new ArrayList<>();
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
+            IncidentType only = null;
+            List<String> matched = null;
             for (IncidentType t : c.incidentTypes()) {
                 if (types.contains(t)) {
-                    matched.add(t.name());
+                    if (only == null) {
+                        only = t;
+                    } else {
+                        if (matched == null) {
+                            matched = new ArrayList<>();
+                            matched.add(only.name());
+                        }
+                        matched.add(t.name());
+                    }
                 }
             }
-            out.add("incident type is " + String.join(" and ", matched));
+            // One type (the usual case) is a text built once; more are joined.
+            out.add(only == null ? "incident type is " : matched == null ? IS[only.ordinal()]
+                    : "incident type is " + String.join(" and ", matched));
         }
 
         @Override
@@ -448,18 +468,22 @@ public sealed interface Condition {
         }
 
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             SexualViolenceType t = c.sexualViolenceType();
             return t == null ? Tri.UNKNOWN : Tri.of(types.contains(t));
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
-            out.add("sexualViolenceType");
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            Tri t = eval(c, p);
+            if (t == Tri.UNKNOWN) {
+                out.add("sexualViolenceType");
+            }
+            return t;
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
             out.add("sexualViolenceType is " + c.sexualViolenceType());
         }
 
@@ -475,18 +499,22 @@ public sealed interface Condition {
         }
 
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             VictimWishes w = c.victimWishes();
             return w == null ? Tri.UNKNOWN : Tri.of(wishes.contains(w));
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
-            out.add("victimWishes");
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            Tri t = eval(c, p);
+            if (t == Tri.UNKNOWN) {
+                out.add("victimWishes");
+            }
+            return t;
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
             out.add("victimWishes is " + c.victimWishes());
         }
 
@@ -499,7 +527,7 @@ public sealed interface Condition {
     /** unexplainedAbsenceDays or ageGap compared with a constant. */
     record NumberCompare(String name, Comparison comparison) implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             return comparison.evaluate(lo(c), hi(c));
         }
 
@@ -520,16 +548,20 @@ public sealed interface Condition {
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
-            if ("ageGap".equals(name)) {
-                out.addAll(c.derived().missing("ageGap"));
-            } else {
-                out.add(name);
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            Tri t = eval(c, p);
+            if (t == Tri.UNKNOWN) {
+                if ("ageGap".equals(name)) {
+                    out.addAll(c.derived().missing("ageGap"));
+                } else {
+                    out.add(name);
+                }
             }
+            return t;
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
             describe(c, out, "");
         }
 
@@ -548,38 +580,25 @@ public sealed interface Condition {
 
     record AnyParticipant(ParticipantCondition condition) implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             if (c.participantCount() == 0) {
                 return Tri.UNKNOWN;
             }
-            Tri result = Tri.FALSE;
-            for (int i = 0; i < c.participantCount(); i++) {
-                Tri t = condition.eval(c, i);
-                if (t == Tri.TRUE) {
-                    return Tri.TRUE;
-                }
-                if (t == Tri.UNKNOWN) {
-                    result = Tri.UNKNOWN;
-                }
-            }
-            return result;
+            return Kleene.someParticipant(condition, c.participantCount(), c, null);
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
             if (c.participantCount() == 0) {
                 out.add("participants");
+                return Tri.UNKNOWN;
             }
-            for (int i = 0; i < c.participantCount(); i++) {
-                if (condition.eval(c, i) == Tri.UNKNOWN) {
-                    condition.missing(c, i, out);
-                }
-            }
+            return Kleene.someParticipant(condition, c.participantCount(), c, out);
         }
 
         /** Names the first few matching participants only; explanations stay readable with large groups. */
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
             int shown = 0;
             int more = 0;
             for (int i = 0; i < c.participantCount(); i++) {
@@ -601,7 +620,7 @@ public sealed interface Condition {
 
         @Override
         public void whyFalse(EvaluationContext c, List<String> out) {
-            out.add("no participant has (" + condition.describe() + ")");
+            out.add(c.noParticipantHas(condition));
         }
 
         @Override
@@ -612,19 +631,23 @@ public sealed interface Condition {
 
     record ReporterIs(String attribute, boolean expected) implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             Reporter r = c.reporter();
             Boolean v = r == null ? null : "isDsl".equals(attribute) ? r.isDsl() : r.isTeacher();
             return v == null ? Tri.UNKNOWN : Tri.of(v == expected);
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
-            out.add("reporter." + attribute);
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            Tri t = eval(c, p);
+            if (t == Tri.UNKNOWN) {
+                out.add("reporter." + attribute);
+            }
+            return t;
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
             out.add("reporter." + attribute + " is " + expected);
         }
 
@@ -637,16 +660,17 @@ public sealed interface Condition {
     /** Crisp: the DSL attestation in the input is complete (all three parts true). */
     record AttestationComplete() implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             return Tri.of(c.attestation() != null && c.attestation().allConfirmed());
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            return eval(c, p);
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
             out.add("the DSL attestation is complete");
         }
 
@@ -658,16 +682,17 @@ public sealed interface Condition {
 
     record FlagEnabled(String flag) implements Condition {
         @Override
-        public Tri eval(EvaluationContext c) {
+        public Tri eval(EvaluationContext c, int p) {
             return Tri.of(c.flag(flag));
         }
 
         @Override
-        public void missing(EvaluationContext c, Set<String> out) {
+        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            return eval(c, p);
         }
 
         @Override
-        public void whyTrue(EvaluationContext c, List<String> out) {
+        public void whyTrue(EvaluationContext c, int p, List<String> out) {
             out.add("flag " + flag + " is enabled");
         }
 

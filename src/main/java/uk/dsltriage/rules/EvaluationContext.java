@@ -52,6 +52,8 @@ public final class EvaluationContext {
     private final DslAttestation attestation;
     private final Map<String, Boolean> flags;
     private final DerivedFacts derived;
+    /** The rule set's texts built once ({@link CompiledRuleSet#noParticipantHas}); empty unless an engine sets them. */
+    private Map<ParticipantCondition, String> noParticipantHas = java.util.Collections.emptyMap();
     /** Per-evaluation values of named definitions ({@link Condition.Defined}) by slot, and their reasons. */
     private Tri[] memo = new Tri[16];
     private List<String>[] whyTrueMemo;
@@ -144,6 +146,11 @@ public final class EvaluationContext {
         return (factTrue[word] & bit) != 0 ? Boolean.TRUE : (factFalse[word] & bit) != 0 ? Boolean.FALSE : null;
     }
 
+    /** "fact is value", built once per catalog. */
+    String factStatement(int index, String fact, boolean value) {
+        return catalog.statement(index, fact, value);
+    }
+
     private void setFact(int index, Boolean value) {
         int word = index >>> 6;
         long bit = 1L << index;
@@ -234,6 +241,16 @@ public final class EvaluationContext {
 
     public boolean flag(String name) {
         return Boolean.TRUE.equals(flags.get(name));
+    }
+
+    void prerendered(Map<ParticipantCondition, String> noParticipantHas) {
+        this.noParticipantHas = noParticipantHas;
+    }
+
+    /** "no participant has (description)": the rule set's text when it has one, else built now. */
+    String noParticipantHas(ParticipantCondition condition) {
+        String text = noParticipantHas.get(condition);
+        return text != null ? text : CompiledRuleSet.noParticipantHas(condition);
     }
 
     public DerivedFacts derived() {

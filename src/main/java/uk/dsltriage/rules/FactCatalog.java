@@ -13,9 +13,18 @@ public final class FactCatalog {
 
     private final List<String> names;
     private final Map<String, Integer> positions;
+    /** "fact is true" and "fact is false" by position: explanation fragments built once, not per evaluation. */
+    private final String[] isTrue;
+    private final String[] isFalse;
 
     private FactCatalog(List<String> names) {
         this.names = List.copyOf(names);
+        this.isTrue = new String[this.names.size()];
+        this.isFalse = new String[this.names.size()];
+        for (int i = 0; i < isTrue.length; i++) {
+            isTrue[i] = this.names.get(i) + " is true";
+            isFalse[i] = this.names.get(i) + " is false";
+        }
         Map<String, Integer> map = new HashMap<>(names.size() * 2);
         for (int i = 0; i < this.names.size(); i++) {
             if (map.put(this.names.get(i), i) != null) {
@@ -49,6 +58,14 @@ public final class FactCatalog {
         }
         Integer i = positions.get(name);
         return i == null ? -1 : i;
+    }
+
+    /** "fact is value" for the fact at a position (the caller names the fact, checked against the position). */
+    String statement(int index, String fact, boolean value) {
+        if (index >= 0 && index < isTrue.length && names.get(index).equals(fact)) {
+            return value ? isTrue[index] : isFalse[index];
+        }
+        return fact + " is " + value;
     }
 
     public boolean contains(String name) {

@@ -5,21 +5,14 @@ import uk.dsltriage.vocabulary.StaffRole;
 import java.util.List;
 import java.util.Set;
 
-/** A condition on one participant, used inside anyParticipant / noParticipant. Three-valued. */
-public sealed interface ParticipantCondition {
-
-    Tri eval(EvaluationContext c, int i);
-
-    void missing(EvaluationContext c, int i, Set<String> out);
-
-    void whyTrue(EvaluationContext c, int i, List<String> out);
+/**
+ * A condition on one participant, used inside anyParticipant / noParticipant. Three-valued; {@code p} of the
+ * {@link Node} methods is the participant's position.
+ */
+public sealed interface ParticipantCondition extends Node {
 
     /** A static description for "no participant has ..." explanations. */
     String describe();
-
-    default int depth() {
-        return 1;
-    }
 
     record All(List<ParticipantCondition> items) implements ParticipantCondition {
         public All {
@@ -28,33 +21,17 @@ public sealed interface ParticipantCondition {
 
         @Override
         public Tri eval(EvaluationContext c, int i) {
-            Tri result = Tri.TRUE;
-            for (ParticipantCondition item : items) {
-                Tri t = item.eval(c, i);
-                if (t == Tri.FALSE) {
-                    return Tri.FALSE;
-                }
-                if (t == Tri.UNKNOWN) {
-                    result = Tri.UNKNOWN;
-                }
-            }
-            return result;
+            return Kleene.fold(items, Tri.FALSE, c, i, null);
         }
 
         @Override
-        public void missing(EvaluationContext c, int i, Set<String> out) {
-            for (ParticipantCondition item : items) {
-                if (item.eval(c, i) == Tri.UNKNOWN) {
-                    item.missing(c, i, out);
-                }
-            }
+        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
+            return Kleene.fold(items, Tri.FALSE, c, i, out);
         }
 
         @Override
         public void whyTrue(EvaluationContext c, int i, List<String> out) {
-            for (ParticipantCondition item : items) {
-                item.whyTrue(c, i, out);
-            }
+            Kleene.whyTrue(items, false, c, i, out);
         }
 
         @Override
@@ -68,7 +45,7 @@ public sealed interface ParticipantCondition {
 
         @Override
         public int depth() {
-            return 1 + items.stream().mapToInt(ParticipantCondition::depth).max().orElse(0);
+            return Kleene.depth(items);
         }
     }
 
@@ -79,35 +56,17 @@ public sealed interface ParticipantCondition {
 
         @Override
         public Tri eval(EvaluationContext c, int i) {
-            Tri result = Tri.FALSE;
-            for (ParticipantCondition item : items) {
-                Tri t = item.eval(c, i);
-                if (t == Tri.TRUE) {
-                    return Tri.TRUE;
-                }
-                if (t == Tri.UNKNOWN) {
-                    result = Tri.UNKNOWN;
-                }
-            }
-            return result;
+            return Kleene.fold(items, Tri.TRUE, c, i, null);
         }
 
         @Override
-        public void missing(EvaluationContext c, int i, Set<String> out) {
-            for (ParticipantCondition item : items) {
-                if (item.eval(c, i) == Tri.UNKNOWN) {
-                    item.missing(c, i, out);
-                }
-            }
+        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
+            return Kleene.fold(items, Tri.TRUE, c, i, out);
         }
 
         @Override
         public void whyTrue(EvaluationContext c, int i, List<String> out) {
-            for (ParticipantCondition item : items) {
-                if (item.eval(c, i) == Tri.TRUE) {
-                    item.whyTrue(c, i, out);
-                }
-            }
+            Kleene.whyTrue(items, true, c, i, out);
         }
 
         @Override
@@ -121,7 +80,7 @@ public sealed interface ParticipantCondition {
 
         @Override
         public int depth() {
-            return 1 + items.stream().mapToInt(ParticipantCondition::depth).max().orElse(0);
+            return Kleene.depth(items);
         }
     }
 
@@ -132,8 +91,8 @@ public sealed interface ParticipantCondition {
         }
 
         @Override
-        public void missing(EvaluationContext c, int i, Set<String> out) {
-            item.missing(c, i, out);
+        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
+            return item.unknownInputs(c, i, out).not();
         }
 
         @Override
@@ -164,8 +123,12 @@ public sealed interface ParticipantCondition {
         }
 
         @Override
-        public void missing(EvaluationContext c, int i, Set<String> out) {
-            out.add(c.participantField(i, "role"));
+        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
+            Tri t = eval(c, i);
+            if (t == Tri.UNKNOWN) {
+                out.add(c.participantField(i, "role"));
+            }
+            return t;
         }
 
         @Override
@@ -191,8 +154,12 @@ public sealed interface ParticipantCondition {
         }
 
         @Override
-        public void missing(EvaluationContext c, int i, Set<String> out) {
-            out.add(c.participantField(i, "staffRole"));
+        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
+            Tri t = eval(c, i);
+            if (t == Tri.UNKNOWN) {
+                out.add(c.participantField(i, "staffRole"));
+            }
+            return t;
         }
 
         @Override
@@ -214,8 +181,12 @@ public sealed interface ParticipantCondition {
         }
 
         @Override
-        public void missing(EvaluationContext c, int i, Set<String> out) {
-            out.add(c.participantField(i, "ageYears"));
+        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
+            Tri t = eval(c, i);
+            if (t == Tri.UNKNOWN) {
+                out.add(c.participantField(i, "ageYears"));
+            }
+            return t;
         }
 
         @Override
@@ -241,8 +212,12 @@ public sealed interface ParticipantCondition {
         }
 
         @Override
-        public void missing(EvaluationContext c, int i, Set<String> out) {
-            out.add(c.participantField(i, attribute.jsonName()));
+        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
+            Tri t = eval(c, i);
+            if (t == Tri.UNKNOWN) {
+                out.add(c.participantField(i, attribute.jsonName()));
+            }
+            return t;
         }
 
         @Override

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -53,6 +52,7 @@ public final class RuleEngine {
             acc.errors.add(new EvaluationError(EvaluationError.Code.INPUT_UNREADABLE, "input could not be read"));
         }
         CompiledRuleSet compiled = ruleSet.compiled();
+        c.prerendered(compiled.noParticipantHas);
         acc.fired = new FiredRule[compiled.slots];
         for (CompiledRuleSet.CRule rule : compiled.rules) {
             try {
@@ -81,50 +81,51 @@ public final class RuleEngine {
         }
         Rule rule = compiled.rule;
         Condition condition = rule.condition();
-        Tri result = condition.eval(c);
+        List<String> unknown = acc.cleared(acc.unknown);
+        Tri result = condition.unknownInputs(c, Node.NO_PARTICIPANT, unknown);
         if (result == Tri.FALSE) {
             return;
         }
-        List<String> reasons = new ArrayList<>(8);
+        List<String> reasons = acc.cleared(acc.reasons);
         if (result == Tri.UNKNOWN) {
             if (rule.onUnknown() == UnknownPolicy.ASK) {
-                condition.missing(c, acc.missing);
+                acc.missing.addAll(unknown);
                 return;
             }
             if (rule.onUnknown() != UnknownPolicy.FIRE) {
                 return;
             }
-            reasons.add(unknownFacts(condition, c) + PRECAUTION);
+            reasons.add(sortedDistinct(unknown) + PRECAUTION);
         } else {
-            condition.whyTrue(c, reasons);
+            condition.whyTrue(c, Node.NO_PARTICIPANT, reasons);
         }
         acc.add(compiled.outcome);
         List<String> extras = compiled.also.length == 0 ? List.of() : new ArrayList<>();
         for (CompiledRuleSet.CAlso also : compiled.also) {
             Condition when = also.also.when();
             UnknownPolicy onUnknown = also.also.onUnknown();
-            Tri t = when.eval(c);
+            unknown = acc.cleared(acc.unknown);
+            Tri t = when.unknownInputs(c, Node.NO_PARTICIPANT, unknown);
             if (t == Tri.TRUE || (t == Tri.UNKNOWN && onUnknown == UnknownPolicy.FIRE)) {
                 acc.add(also.outcome);
-                List<String> alsoReasons = new ArrayList<>(4);
+                List<String> alsoReasons = acc.cleared(acc.alsoReasons);
                 if (t == Tri.TRUE) {
-                    when.whyTrue(c, alsoReasons);
+                    when.whyTrue(c, Node.NO_PARTICIPANT, alsoReasons);
                 } else {
-                    alsoReasons.add(unknownFacts(when, c) + ALSO_PRECAUTION);
+                    alsoReasons.add(sortedDistinct(unknown) + ALSO_PRECAUTION);
                 }
-                extras.add(also.head + CompiledRuleSet.joinDistinct(alsoReasons) + ")");
+                extras.add(acc.writer.joined(also.head, alsoReasons, ")"));
             } else if (t == Tri.UNKNOWN && onUnknown == UnknownPolicy.ASK) {
-                when.missing(c, acc.missing);
+                acc.missing.addAll(unknown);
             }
         }
-        acc.fire(compiled.slot, new FiredRule(rule.id(), rule.title(), compiled.explanation.build(reasons, extras),
-                rule.citations()));
+        acc.fire(compiled.slot, new FiredRule(rule.id(), rule.title(),
+                compiled.explanation.build(reasons, extras, acc.writer), rule.citations()));
     }
 
-    private static String unknownFacts(Condition condition, EvaluationContext c) {
-        Set<String> unknown = new TreeSet<>();
-        condition.missing(c, unknown);
-        return String.join(", ", unknown);
+    /** The unknown inputs sorted, each once, joined by ", ". */
+    private static String sortedDistinct(List<String> unknown) {
+        return String.join(", ", new TreeSet<>(unknown));
     }
 
     private static void apply(CompiledRuleSet.CConflict compiled, EvaluationContext c, Accumulator acc) {
@@ -135,18 +136,19 @@ public final class RuleEngine {
         if (!compiled.whenForbidden.isEmpty() && !intersects(acc.forbidden, compiled.whenForbidden)) {
             return;
         }
-        List<String> reasons = new ArrayList<>(8);
+        List<String> reasons = acc.cleared(acc.reasons);
         Condition condition = conflict.condition();
         if (condition != null) {
-            Tri t = condition.eval(c);
+            List<String> unknown = acc.cleared(acc.unknown);
+            Tri t = condition.unknownInputs(c, Node.NO_PARTICIPANT, unknown);
             if (t == Tri.UNKNOWN && conflict.onUnknown() == UnknownPolicy.ASK) {
-                condition.missing(c, acc.missing);
+                acc.missing.addAll(unknown);
             }
             if (t == Tri.FALSE || (t == Tri.UNKNOWN && conflict.onUnknown() != UnknownPolicy.FIRE)) {
                 return;
             }
             if (t == Tri.TRUE) {
-                condition.whyTrue(c, reasons);
+                condition.whyTrue(c, Node.NO_PARTICIPANT, reasons);
             } else {
                 reasons.add("facts not known (applied as a precaution)");
             }
@@ -166,7 +168,7 @@ public final class RuleEngine {
         acc.routes.removeAll(compiled.removeRoutes);
         acc.routes.addAll(compiled.addRoutes);
         acc.fire(compiled.slot, new FiredRule(conflict.id(), conflict.title(),
-                compiled.explanation.build(reasons, List.of()), conflict.citations()));
+                compiled.explanation.build(reasons, List.of(), acc.writer), conflict.citations()));
     }
 
     private static <E extends Enum<E>> boolean intersects(EnumSet<E> a, EnumSet<E> b) {
@@ -193,11 +195,21 @@ public final class RuleEngine {
         final EnumSet<ForbiddenAction> forbidden = EnumSet.noneOf(ForbiddenAction.class);
         final TreeSet<String> missing = new TreeSet<>();
         final List<EvaluationError> errors = new ArrayList<>();
+        /** Scratch reused rule after rule: unknown inputs, reasons, a conditional outcome's reasons, the text. */
+        final List<String> unknown = new ArrayList<>();
+        final List<String> reasons = new ArrayList<>();
+        final List<String> alsoReasons = new ArrayList<>();
+        final CompiledRuleSet.Writer writer = new CompiledRuleSet.Writer();
         FiredRule[] fired;
         int firedCount;
         Urgency urgency;
         boolean withdrawInternalHandling;
         boolean dslDecision;
+
+        List<String> cleared(List<String> scratch) {
+            scratch.clear();
+            return scratch;
+        }
 
         void add(CompiledRuleSet.COutcome o) {
             routes.addAll(o.routes);
