@@ -34,24 +34,9 @@ public sealed interface Condition extends Node {
     /** Adds plain-English reasons why this condition is false; call only when it is FALSE. */
     void whyFalse(EvaluationContext c, List<String> out);
 
-    record All(List<Condition> items) implements Condition {
+    record All(List<Condition> items) implements Condition, Node.AllOf {
         public All {
             items = List.copyOf(items);
-        }
-
-        @Override
-        public Tri eval(EvaluationContext c, int p) {
-            return Kleene.fold(items, Tri.FALSE, c, p, null);
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return Kleene.fold(items, Tri.FALSE, c, p, out);
-        }
-
-        @Override
-        public void whyTrue(EvaluationContext c, int p, List<String> out) {
-            Kleene.whyTrue(items, false, c, p, out);
         }
 
         @Override
@@ -63,31 +48,11 @@ public sealed interface Condition extends Node {
                 }
             }
         }
-
-        @Override
-        public int depth() {
-            return Kleene.depth(items);
-        }
     }
 
-    record Any(List<Condition> items) implements Condition {
+    record Any(List<Condition> items) implements Condition, Node.AnyOf {
         public Any {
             items = List.copyOf(items);
-        }
-
-        @Override
-        public Tri eval(EvaluationContext c, int p) {
-            return Kleene.fold(items, Tri.TRUE, c, p, null);
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return Kleene.fold(items, Tri.TRUE, c, p, out);
-        }
-
-        @Override
-        public void whyTrue(EvaluationContext c, int p, List<String> out) {
-            Kleene.whyTrue(items, true, c, p, out);
         }
 
         @Override
@@ -95,11 +60,6 @@ public sealed interface Condition extends Node {
             for (Condition item : items) {
                 item.whyFalse(c, out);
             }
-        }
-
-        @Override
-        public int depth() {
-            return Kleene.depth(items);
         }
     }
 

@@ -14,24 +14,9 @@ public sealed interface ParticipantCondition extends Node {
     /** A static description for "no participant has ..." explanations. */
     String describe();
 
-    record All(List<ParticipantCondition> items) implements ParticipantCondition {
+    record All(List<ParticipantCondition> items) implements ParticipantCondition, Node.AllOf {
         public All {
             items = List.copyOf(items);
-        }
-
-        @Override
-        public Tri eval(EvaluationContext c, int i) {
-            return Kleene.fold(items, Tri.FALSE, c, i, null);
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
-            return Kleene.fold(items, Tri.FALSE, c, i, out);
-        }
-
-        @Override
-        public void whyTrue(EvaluationContext c, int i, List<String> out) {
-            Kleene.whyTrue(items, false, c, i, out);
         }
 
         @Override
@@ -42,31 +27,11 @@ public sealed interface ParticipantCondition extends Node {
             }
             return sb.toString();
         }
-
-        @Override
-        public int depth() {
-            return Kleene.depth(items);
-        }
     }
 
-    record Any(List<ParticipantCondition> items) implements ParticipantCondition {
+    record Any(List<ParticipantCondition> items) implements ParticipantCondition, Node.AnyOf {
         public Any {
             items = List.copyOf(items);
-        }
-
-        @Override
-        public Tri eval(EvaluationContext c, int i) {
-            return Kleene.fold(items, Tri.TRUE, c, i, null);
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
-            return Kleene.fold(items, Tri.TRUE, c, i, out);
-        }
-
-        @Override
-        public void whyTrue(EvaluationContext c, int i, List<String> out) {
-            Kleene.whyTrue(items, true, c, i, out);
         }
 
         @Override
@@ -76,11 +41,6 @@ public sealed interface ParticipantCondition extends Node {
                 sb.append(sb.length() == 1 ? "" : " or ").append(item.describe());
             }
             return sb.append(')').toString();
-        }
-
-        @Override
-        public int depth() {
-            return Kleene.depth(items);
         }
     }
 
