@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import uk.dsltriage.rules.DslAttestation;
+import uk.dsltriage.rules.EvaluationContext;
 import uk.dsltriage.vocabulary.IncidentType;
 import uk.dsltriage.rules.KnownFacts;
 import uk.dsltriage.rules.Participant;
@@ -97,5 +98,11 @@ public class RuleEngineBenchmark {
     @Benchmark
     public Recommendation allUnknown() {
         return engine.evaluate(rules, allUnknown);
+    }
+
+    /** Only reading the typical input (facts map, participants, derived facts): the floor under any evaluation. */
+    @Benchmark
+    public EvaluationContext typicalInputOnly() {
+        return new EvaluationContext(typical, rules.flags(), rules.facts());
     }
 }
