@@ -78,6 +78,7 @@ REASONS_2026_1 = {
  "R75": ("row 4", "New: misogyny as an aggravating context in harmful sexual behaviour."),
  "R76": ("row 3", "New: a nudification tool was used: police consultation, no internal handling."),
  "R77": ("row 3", "New: harmful interaction with a generative-AI application (contact risk)."),
+ "R78": ("row 13", "New: a persistent or repeated pattern of absence (persistentAbsencePattern): DSL review within five school days with community early help considered; Family Help if it continues after support; police and children's social care with exploitation, FGM or forced marriage indicators (KCSIE 2026 Part two [S]; Working together to improve school attendance 2024 [S]). R61 keeps the child-missing-education and unexplained-absence triggers unchanged."),
 }
 MADE_REASON = ("row 2", "imageIncident also covers an image made and not shared (madeNotShared), so every nudes incident, shared or not, reaches the child-image rules.")
 EDITION_REASON = ("row 16", "Citations name the 2026 editions: KCSIE 2025 becomes KCSIE 2026 and WT 2023 becomes WT 2026, marked S (secondary source) until verified; 2025 paragraph numbers are not carried over.")
@@ -114,6 +115,39 @@ def explain(entries, reasons, a, b):
         e["reason"] = " ".join(p[1] for p in parts)
     return entries
 
+
+MARKS_FILE = "src/test/resources/citation-marks.tsv"
+MARKS_READING = ("Marks are transcribed line by line from the tags of threshold-guidance.md (section 11 decision table, "
+                 "section 14.1 and 14.2) and kcsie-2026.md section 4, per rule and per source, in " + MARKS_FILE +
+                 " (CitationMarksTest checks every citation against it). [V], [K], [S]: that mark; no tag: K; [V (S)] and "
+                 "[S ...]: S; a qualified or mixed tag: the weaker reading; KCSIE 2026 and WT 2026: S.")
+# The marks of 2025.2 as first released were set by a rule of thumb by source and section; these are the citations
+# whose mark the line-by-line transcription changed (2025.1 has no marks, so the rule diff cannot show them).
+MARK_CORRECTIONS = [
+ {"rule": "R00", "source": "Protection of Children Act 1978", "section": "s1", "was": "V", "now": "K", "tag": "untagged"},
+ {"rule": "R04", "source": "UKCIS Sharing nudes and semi-nudes 2024", "section": "Overview: if you have viewed the imagery by accident, report it to the DSL and seek support", "was": "V", "now": "K", "tag": "[K]"},
+ {"rule": "R05", "source": "KCSIE 2025", "section": "Part 1: local authority decision within one working day; follow up; escalation", "was": "K", "now": "V", "tag": "[V: KCSIE flowchart via enough.campaign.gov.uk]"},
+ {"rule": "R23", "source": "UKCIS Sharing nudes and semi-nudes 2024", "section": "Digitally manipulated and AI-generated imagery (2024 update)", "was": "K", "now": "S", "tag": "[S: swgfl]"},
+ {"rule": "R24", "source": "Sexual Offences Act 2003", "section": "s66B", "was": "K", "now": "V", "tag": "[V]"},
+ {"rule": "R28", "source": "Protection of Children Act 1978", "section": "s1", "was": "V", "now": "K", "tag": "untagged"},
+ {"rule": "R40", "source": "Local LADO procedures", "section": "Refer within one working day", "was": "K", "now": "S", "tag": "[V (S): Cheshire East, NSCB]"},
+ {"rule": "R47", "source": "IRMS Toolkit for Schools", "section": "Allegations against staff", "was": "S", "now": "V", "tag": "[V contents]"},
+ {"rule": "R50", "source": "Local multi-agency procedures", "section": "Do not delay a referral until the end of the day", "was": "K", "now": "V", "tag": "[V]"},
+ {"rule": "R53", "source": "KCSIE 2025", "section": "Part 1 and Annex B: teachers must personally report to the police", "was": "K", "now": "V", "tag": "[V via school copies]"},
+ {"rule": "R54", "source": "KCSIE 2025", "section": "Annex B: FGM risk follows local safeguarding procedures", "was": "K", "now": "V", "tag": "[V]"},
+ {"rule": "R61", "source": "KCSIE 2025", "section": "Part 1: children absent from education as a warning sign", "was": "K", "now": "V", "tag": "[V template]"},
+ {"rule": "R63", "source": "KCSIE 2025", "section": "Annex B: private fostering", "was": "K", "now": "V", "tag": "[V template]"},
+]
+
+def mark_changes(a, b):
+    """Citations with the same rule, source and section in both releases whose confidence mark differs."""
+    def marks(doc):
+        return {(r["id"], c["source"], c["section"]): c["confidence"]
+                for r in doc["rules"] + doc.get("conflicts", []) for c in r["citations"] if "confidence" in c}
+    A, B = marks(a), marks(b)
+    return [{"rule": k[0], "source": k[1], "section": k[2], "was": A[k], "now": B[k]}
+            for k in sorted(A) if k in B and A[k] != B[k]]
+
 def main():
     d1 = json.load(open(ROOT + "england-schools-2025.1.json"))
     d2 = json.load(open(ROOT + "england-schools-2025.2.json"))
@@ -123,17 +157,25 @@ def main():
           "notes": [
             "A1 (flag DERIVE_ADULT_INVOLVED_BY_INVOLVED_ROLE): adultInvolved counts only SUBJECT, IMAGE_CREATOR, SENDER, RECIPIENT and REQUESTER aged 18+ (or an adult depicted); WITNESS and REPORTER never count; unknown for a non-pupil in those roles with no age. Rules reading adultInvolved (R10, R11, R17, R25, R66 and the new R29) change outcome through it without a change to their text.",
             "A3 (flag DERIVE_UNDER13_UNKNOWN_UNLESS_DEPICTED_LISTED): anyUnder13InImage is unknown when a child may be depicted but no participant is (R15 and R17 read it).",
-            "A10: every route, required and forbidden action and urgency has a label and a one-line description ($.labels); every citation carries its edition and a confidence mark V, K or S. Citations are compared by source, section and status, so the marks are listed here once rather than per rule."],
-          "rules": explain(diff(d1, d2), REASONS_2025_2, d1, d2)}
+            "A10: every route, required and forbidden action and urgency has a label and a one-line description ($.labels); every citation carries its edition and a confidence mark V, K or S. Citations are compared by source, section and status, so the marks are explained once, in citationMarks, rather than per rule."],
+          "rules": explain(diff(d1, d2), REASONS_2025_2, d1, d2),
+          "citationMarks": {"reading": MARKS_READING,
+                            "correctedFromTheFirstRelease": MARK_CORRECTIONS,
+                            "reason": "2025.2 was first released with marks set by a rule of thumb by source; the line-by-line transcription corrected these. Each 'tag' is the guidance's own tag for that rule and source."}}
     c3 = {"ruleSetId": "england-schools", "from": "2025.2", "to": "2026.1",
           "summary": "KCSIE 2026 (in force 2026-09-01) and Working Together 2026: kcsie-2026.md section 4 rows 1-14 with the names of threshold-guidance.md section 14.2.",
           "notes": [
             "effectiveFrom 2026-09-01: the catalogue triages incidents dated from that day under 2026.1.",
             "Labels: CSC_REFERRAL_S17 reads 'Family Help (section 17)'; EARLY_HELP stays for old data; COMMUNITY_EARLY_HELP, LA_FAMILY_HELP, STATUTORY_CSA_NOTIFICATION and SPECIALIST_HSB_ASSESSMENT added.",
-            "Row 13 (attendance persistent-pattern triggers) and row 15 (MACPTs) are not implemented: no new trigger was specified, and MACPT regulations are expected in 2027."],
-          "rules": explain(diff(d2, d3), REASONS_2026_1, d2, d3)}
+            "Row 13 (attendance): R61 keeps the child-missing-education and unexplained-absence triggers; the persistent-pattern trigger is the new R78 on the new fact persistentAbsencePattern. A client that sends only 2025 facts leaves it unknown, and R78 then neither fires nor asks for it.",
+            "Row 15 (MACPTs, multi-agency child protection teams): nothing is triggered and no route is added in 2026.1. The Children's Wellbeing and Schools Act 2026 s3 is enacted but its regulations are expected in 2027; CSC_REFERRAL_S47 does not carry via_MACPT until then (Release2026CasesTest asserts there is no MACPT route)."],
+          "rules": explain(diff(d2, d3), REASONS_2026_1, d2, d3),
+          "citationMarks": {"reading": MARKS_READING,
+                            "changedFrom2025_2": mark_changes(d2, d3),
+                            "reason": "A citation carried from 2025.2 keeps its mark; KCSIE 2025 and WT 2023 citations become KCSIE 2026 and WT 2026 (new sections, so not listed here) and are marked S until the 2026 paragraphs are verified."}}
     for name, c, derived in (("CHANGES-2025.2.json", c2, ["adultInvolved", "anyUnder13InImage"]), ("CHANGES-2026.1.json", c3, [])):
-        c = {k: c[k] for k in ("ruleSetId", "from", "to", "summary", "notes")} | {"derivedFactsChanged": derived, "rules": c["rules"]}
+        c = {k: c[k] for k in ("ruleSetId", "from", "to", "summary", "notes")} | {"derivedFactsChanged": derived, "rules": c["rules"],
+                                                                             "citationMarks": c["citationMarks"]}
         open(ROOT + name, "w").write(json.dumps(c, indent=2, ensure_ascii=False) + "\n")
         for e in c["rules"]:
             if "?" in e["amendment"]:

@@ -15,29 +15,26 @@ CSA = "CSA Centre: Responding to technology-assisted harmful sexual behaviour"
 AIM = "NSPCC/AIM TA-HSB practice guidance"
 EDITIONS = {"KCSIE 2025": "KCSIE 2025", "Working Together to Safeguard Children 2023": "WT 2023",
             "UKCIS Sharing nudes and semi-nudes 2024": "UKCIS 2024"}
-VERIFIED_SOURCES = {"Protection of Children Act 1978", "CEOP", "IWF", "IWF and Childline", "NSPCC",
-                    "NCA education alert April 2024", "College of Policing", "Hackett 2010", "NSPCC / Davies 2012",
-                    "Chaffin", "Brook Sexual Behaviours Traffic Light Tool", "Female Genital Mutilation Act 2003",
-                    "Sentencing Council", "Local threshold documents", "Crime and Policing Bill", CSA, AIM}
-SECONDARY_SOURCES = {"IRMS Toolkit for Schools", "Home Office", "Working together to improve school attendance 2024"}
+MARKS_TSV = 'src/test/resources/citation-marks.tsv'
 
-def mark(c):
-    """Edition and confidence mark (threshold-guidance.md section 11 and 14 marks, by source and section)."""
+def load_marks():
+    """The confidence marks transcribed line by line from the guidance's tags (CitationMarksTest checks the files)."""
+    rows = [l.rstrip("\n").split("\t") for l in open(MARKS_TSV, encoding="utf-8") if not l.startswith("#")]
+    return [dict(zip(rows[0], r)) for r in rows[1:]]
+MARKS = load_marks()
+
+def mark_of(release, rid, src, sec):
+    hits = [m for m in MARKS if release in m["releases"].split(",") and m["rule"] in (rid, "*")
+            and m["source"] == src and m["section"] in (sec, "*")]
+    if len(hits) != 1:
+        raise SystemExit(f"{release} {rid} {src} / {sec}: {len(hits)} rows in {MARKS_TSV}")
+    return hits[0]["mark"]
+
+def mark(rid, c, release="2025.2"):
+    """Edition (from the source) and the transcribed confidence mark of a citation of rule rid."""
     c = dict(c)
-    src, sec = c["source"], c["section"]
-    c.setdefault("edition", EDITIONS.get(src, src))
-    if "confidence" not in c:
-        if src in VERIFIED_SOURCES:
-            conf = "V"
-        elif src in SECONDARY_SOURCES:
-            conf = "S"
-        elif src.startswith("UKCIS") and sec.startswith("Overview"):
-            conf = "V"
-        elif src == "KCSIE 2025" and ("para 356" in sec or sec.startswith("Annex C")):
-            conf = "V"
-        else:
-            conf = "K"
-        c["confidence"] = conf
+    c.setdefault("edition", EDITIONS.get(c["source"], c["source"]))
+    c["confidence"] = mark_of(release, rid, c["source"], c["section"])
     return {k: c[k] for k in ("source", "section", "status", "edition", "confidence")}
 
 def outcomes(rule):
@@ -237,7 +234,7 @@ d["labels"] = {
     "urgencies": {k: {"label": v[0], "description": v[1]} for k, v in URGENCY.items()},
 }
 for r in list(rules.values()) + d["conflicts"]:
-    r["citations"] = [mark(c) for c in r["citations"]]
+    r["citations"] = [mark(r["id"], c) for c in r["citations"]]
 
 def key(rid):
     return rid

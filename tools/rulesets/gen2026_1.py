@@ -234,6 +234,33 @@ base.add(rules["R64"]["outcome"]["requiredActions"], "RECORD_INFORMATION_SHARING
 rules["R64"]["citations"].append(cite(K26, "Part 2 paras 150-151: advance information sharing when children move", "STATUTORY",
                                       K26, "S"))
 
+# ---- row 13: attendance: keep the child-missing-education and absence triggers (R61); add a persistent-pattern trigger
+rules["R78"] = {
+    "id": "R78", "title": "A persistent or repeated pattern of absence",
+    "condition": {"factTrue": "persistentAbsencePattern"},
+    "onUnknown": "IGNORE",
+    "outcome": {"routes": ["DSL_REVIEW", "COMMUNITY_EARLY_HELP"], "urgency": "WITHIN_5_DAYS",
+                "requiredActions": ["RECORD_THRESHOLD_CHOICE_AND_REASONS", "RECORD_CONCERN_DECISIONS_RATIONALE"]},
+    "also": [
+        {"when": {"factTrue": "noImprovementAfterSupport"}, "onUnknown": "IGNORE",
+         "outcome": {"routes": ["LA_FAMILY_HELP"]},
+         "explanation": "the pattern continues after support: a request for Family Help"},
+        {"when": {"any": [{"factTrue": "cseIndicators"}, {"factTrue": "cceIndicators"}, {"factTrue": "fgmRisk"},
+                          {"factTrue": "forcedMarriageRisk"}]},
+         "outcome": {"routes": ["POLICE_REFERRAL", "CSC_REFERRAL_S47"], "urgency": "IMMEDIATE", "mandatoryReferral": True,
+                     "requiredActions": ["ASK_CHILD_NOT_TO_DELETE_CONTENT"]},
+         "explanation": ("with exploitation, FGM or forced marriage indicators: refer to children's social care and the "
+                         "police")},
+    ],
+    "citations": [cite(K26, "Part 2: children absent from education, particularly repeatedly, as a warning sign",
+                       "STATUTORY", K26, "S"),
+                  cite("Working together to improve school attendance 2024", "Persistent and severe absence: support first",
+                       "STATUTORY", "Working together to improve school attendance 2024", "S")],
+    "explanation": ("A persistent or repeated pattern of absence, even where each absence is explained, can be a warning sign of "
+                    "abuse, exploitation or other harm: within five school days the DSL looks at what lies behind it with the "
+                    "child and family, considers community early help, and records the choice and the reasons."),
+}
+
 # ---- row 14: the statutory duty to report child sexual abuse, behind its flag
 r67 = rules["R67"]
 r67["outcome"]["routes"] = ["STATUTORY_CSA_NOTIFICATION"]
@@ -242,6 +269,10 @@ r67["citations"] = [cite("Crime and Policing Act 2026", "Part 5 Chapter 2: duty 
 r67["explanation"] = ("A person in regulated activity was told of, saw, or saw images of child sexual abuse: once the duty is in "
                       "force they must notify the police or local authority themselves as soon as practicable; the DSL cannot "
                       "absorb this duty.")
+
+# ---- every citation's mark from the line-by-line transcription
+for r in list(rules.values()) + d["conflicts"]:
+    r["citations"] = [base.mark(r["id"], c, "2026.1") for c in r["citations"]]
 
 d["rules"] = [rules[k] for k in sorted(rules)]
 if __name__ == "__main__":

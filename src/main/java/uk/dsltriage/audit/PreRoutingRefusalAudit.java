@@ -25,6 +25,15 @@ public class PreRoutingRefusalAudit {
 
     /** Records a 413 refused before routing, with the id its problem carries; completes when written (or failed). */
     public Future<Void> bodyTooLarge(RoutingContext context, String correlationId) {
+        return tooLarge(context, correlationId);
+    }
+
+    /** Records a 431 (headers over the limit), like {@link #bodyTooLarge}: a request too large to read. */
+    public Future<Void> headersTooLarge(RoutingContext context, String correlationId) {
+        return tooLarge(context, correlationId);
+    }
+
+    private Future<Void> tooLarge(RoutingContext context, String correlationId) {
         return context.vertx().executeBlocking(() -> {
             record(correlationId);
             return null;

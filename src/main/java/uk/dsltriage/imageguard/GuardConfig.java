@@ -18,6 +18,13 @@ public interface GuardConfig {
     @WithDefault("65536")
     long maxBodyBytes();
 
+    /**
+     * Largest accepted header block (every header line, name and value); larger ones answer 431 problem+json. Keep it
+     * well under {@code quarkus.http.limits.max-header-size}, past which the transport answers a bare 431.
+     */
+    @WithDefault("8192")
+    long maxHeaderBytes();
+
     /** The scanner's limits; see {@link ScannerPolicy} for what each one means. */
     Scanner scanner();
 

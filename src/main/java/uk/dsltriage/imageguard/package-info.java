@@ -10,8 +10,10 @@
  * the contract is UTF-8 JSON. {@code Utf8Contract} refuses (415) a body with a byte-order mark or the NUL bytes of
  * UTF-16/UTF-32: such bodies are refused, never decoded. {@code BodySizeGate} answers a declared
  * {@code Content-Length} over {@code dsltriage.guard.max-body-bytes} with a problem+json 413 ahead of Vert.x's bare
- * one; a chunked body is counted as it is read (after authentication, so an anonymous one answers 401). Headers
- * over the transport's 8 KB limit are answered 431 by Vert.x before any of this runs. Nothing of a header or body
+ * one; a chunked body is counted as it is read (after authentication, so an anonymous one answers 401).
+ * {@code HeaderSizeGate} answers headers over {@code dsltriage.guard.max-header-bytes} (8 KB) with a problem+json 431
+ * before the body is read; only headers over the transport's limit ({@code quarkus.http.limits.max-header-size}, 1M)
+ * still get Vert.x's bare 431, from its HTTP codec, where Quarkus has no hook. Nothing of a header or body
  * is logged. {@code GuardConfig} ({@code dsltriage.guard.*}) owns every setting: the body limit and the scanner's
  * {@link uk.dsltriage.imageguard.scanner.ScannerPolicy} knobs.
  *

@@ -53,7 +53,9 @@ public final class KnownFacts {
             "organisedNetwork",
             "coercedOffending",
             "dslUnavailable",
-            "informationRequestFromOtherSetting");
+            "informationRequestFromOtherSetting",
+            // kcsie-2026.md section 4 row 13: a persistent or repeated pattern of absence
+            "persistentAbsencePattern");
 
     /** Every client-settable boolean fact: vocabulary facts then added facts. */
     public static final List<String> BOOLEAN_FACTS = concat(VOCABULARY_FACTS, ADDED_FACTS);

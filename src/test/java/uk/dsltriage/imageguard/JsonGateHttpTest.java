@@ -28,7 +28,7 @@ import uk.dsltriage.support.Persona;
 
 /**
  * The JSON-only gate answers every malformed, foreign or oversized body with a problem+json, never a 5xx and never
- * a bare status (headers over the transport's 8 KB limit are answered 431 by Vert.x before any code of ours runs). The rule: the media type is judged before the caller is (the gate runs before routing and
+ * a bare status (headers over 8 KB: {@code HeaderSizeGateHttpTest}). The rule: the media type is judged before the caller is (the gate runs before routing and
  * authentication), so a bad {@code Content-Type} answers 415 for anonymous and authenticated callers alike.
  */
 @QuarkusTest

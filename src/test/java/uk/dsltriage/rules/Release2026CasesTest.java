@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.dsltriage.rules.codec.RuleSetLoader;
+import uk.dsltriage.vocabulary.Route;
 import uk.dsltriage.vocabulary.StaffRole;
 
 /**
@@ -147,7 +148,52 @@ class Release2026CasesTest {
                 e -> e.fired("R64").routes(CP_FILE_TRANSFER).required(RECORD_INFORMATION_SHARING_DECISION),
                 () -> Incident.of(OTHER).is("childProtectionFileExists").with(child("C", VICTIM, 11)),
                 e -> e.notFired("R64"), e -> e.notRequired(RECORD_INFORMATION_SHARING_DECISION)));
+        r.add(new Row("row 13 a persistent pattern of absence: DSL review within five school days, early help considered",
+                () -> Incident.of(OTHER).is("persistentAbsencePattern").with(child("C", VICTIM, 13)),
+                // R78 asks for five school days; every concern's same-day DSL review (R01) stays the floor.
+                e -> e.fired("R78").routes(DSL_REVIEW, COMMUNITY_EARLY_HELP).urgency(SAME_DAY)
+                        .required(RECORD_THRESHOLD_CHOICE_AND_REASONS).noRoutes(LA_FAMILY_HELP, CSC_REFERRAL_S47)
+                        .noMissingFacts(),
+                () -> Incident.of(OTHER).with(child("C", VICTIM, 13)),
+                e -> e.notFired("R78").noRoutes(COMMUNITY_EARLY_HELP), e -> e.notFired("R78")));
+        r.add(new Row("row 13 the pattern continues after support: Family Help",
+                () -> Incident.of(OTHER).is("persistentAbsencePattern", "noImprovementAfterSupport")
+                        .with(child("C", VICTIM, 13)),
+                e -> e.fired("R78").routes(LA_FAMILY_HELP).explanationOf("R78", "continues after support"),
+                () -> Incident.of(OTHER).is("persistentAbsencePattern").with(child("C", VICTIM, 13)),
+                e -> e.fired("R78").noRoutes(LA_FAMILY_HELP), e -> e.notFired("R78")));
+        r.add(new Row("row 13 a pattern of absence with exploitation indicators: police and children's social care",
+                () -> Incident.of(OTHER).is("persistentAbsencePattern", "cceIndicators").with(child("C", VICTIM, 15)),
+                e -> e.fired("R78").routes(POLICE_REFERRAL, CSC_REFERRAL_S47).urgencyAtLeast(IMMEDIATE),
+                () -> Incident.of(OTHER).is("persistentAbsencePattern").with(child("C", VICTIM, 15)),
+                e -> e.fired("R78").noRoutes(POLICE_REFERRAL, CSC_REFERRAL_S47).urgency(SAME_DAY),
+                e -> e.notFired("R78")));
         return r;
+    }
+
+    @Test
+    void row13KeepsTheMissingEducationTriggerAndA2025OnlyClientIsNotAskedForTheNewFact() {
+        Incident missing = Incident.of(MISSING_EDUCATION).absenceDays(12).with(child("C", VICTIM, 12));
+        Expect.that(Fixtures.ENGINE.evaluate(R2026, missing.build())).fired("R61").routes(LA_CME_NOTIFICATION)
+                .notFired("R78");
+        // Every fact unknown, as from a client that knows none of the 2026 names.
+        Recommendation silent = Fixtures.ENGINE.evaluate(R2026,
+                Incident.unknownBase(MISSING_EDUCATION).with(child("C", VICTIM, 12)).build());
+        Expect.that(silent).notFired("R78");
+        org.junit.jupiter.api.Assertions.assertFalse(silent.missingFacts().contains("persistentAbsencePattern"),
+                "an unknown persistentAbsencePattern is not asked for: " + silent.missingFacts());
+    }
+
+    @Test
+    void row15NoMultiAgencyChildProtectionTeamRouteYet() {
+        for (RuleSet release : List.of(R2025, R2026)) {
+            String json = new String(release.content(), StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertFalse(json.toUpperCase(java.util.Locale.ROOT).contains("MACPT"),
+                    release.version() + " names no MACPT route, fact or action before the 2027 regulations");
+        }
+        for (Route route : Route.values()) {
+            org.junit.jupiter.api.Assertions.assertFalse(route.name().contains("MACPT"), route.name());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -69,6 +69,24 @@ class RuleSetReleasesHttpTest {
     }
 
     @Test
+    void aPersistentPatternOfAbsenceIsAcceptedAndTriagedUnder2026_1Only() {
+        String absence = """
+                { "occurredAt": "%sT10:15:00Z", "incidentTypes": ["MISSING_EDUCATION"],
+                  "participants": [ { "ref": "P1", "role": "VICTIM", "ageYears": 13, "isPupilOfSetting": true } ],
+                  "facts": { "persistentAbsencePattern": true, "whereaboutsUnknown": false, "unexplainedAbsenceDays": 2 },
+                  "reporter": { "isTeacher": true, "isDsl": false } }
+                """;
+        Persona.STAFF_A.request().body(absence.formatted("2026-10-01")).post("/api/v1/triage/evaluate").then()
+                .statusCode(200).body("ruleSetVersion", equalTo("2026.1"))
+                .body("firedRules.id", hasItem("R78")).body("firedRules.id", not(hasItem("R61")))
+                .body("routes", hasItems("DSL_REVIEW", "COMMUNITY_EARLY_HELP"))
+                .body("labels.routes.COMMUNITY_EARLY_HELP.label", notNullValue());
+        Persona.STAFF_A.request().body(absence.formatted("2026-05-01")).post("/api/v1/triage/evaluate").then()
+                .statusCode(200).body("ruleSetVersion", equalTo("2025.2"))
+                .body("firedRules.id", not(hasItem("R78")));
+    }
+
+    @Test
     void aRecommendationCarriesLabelsBesideItsCodes() {
         Persona.STAFF_A.request().body(facts("2026-10-01")).post("/api/v1/triage/evaluate").then().statusCode(200)
                 .body("labels.routes.DSL_REVIEW.label", equalTo("DSL review"))

@@ -1,6 +1,9 @@
 package uk.dsltriage.audit.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -42,7 +45,6 @@ public class AuditResource {
     private static final Pattern CURSOR = Pattern.compile("[1-9][0-9]{0,17}");
     private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final int MAX_ACTOR = 600;
-    private static final int DEFAULT_LIMIT = 50;
 
     private final AuditTrail trail;
     private final CurrentUser user;
@@ -66,7 +68,8 @@ public class AuditResource {
             @QueryParam("from") @Parameter(description = "At or after this time (ISO-8601 with offset)") String from,
             @QueryParam("to") @Parameter(description = "Before this time (ISO-8601 with offset)") String to,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
-            @QueryParam("limit") @Parameter(description = "1 to 200, default 50") String limit) {
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(AuditTrail.MAX_PAGE)
+            @Parameter(description = "1 to 200, default 50") int limit) {
         AccessScope scope = auditorScope();
         AuditQuery query = new AuditQuery(
                 enumValue("objectKind", objectKind, ObjectKind.class),
@@ -75,7 +78,7 @@ public class AuditResource {
                 enumValue("action", action, AuditAction.class),
                 time("from", from), time("to", to));
         Long before = cursor == null ? null : Long.valueOf(checked("cursor", cursor, CURSOR, "a cursor returned by an earlier page"));
-        AuditTrail.Page page = trail.search(scope, query, before, limit(limit));
+        AuditTrail.Page page = trail.search(scope, query, before, limit);
         return new AuditPageView(page.items().stream().map(AuditEventView::of).toList(),
                 page.nextBeforeId() == null ? null : page.nextBeforeId().toString());
     }
@@ -157,15 +160,5 @@ public class AuditResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "an ISO-8601 time with offset, such as 2026-09-01T09:00:00Z");
         }
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (!value.matches("[0-9]{1,3}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > AuditTrail.MAX_PAGE) {
-            throw ProblemException.invalid("limit", "a whole number from 1 to " + AuditTrail.MAX_PAGE);
-        }
-        return Integer.parseInt(value);
     }
 }

@@ -84,6 +84,7 @@ public class ProblemResponsesFilter implements OASFilter {
             problems.put("415", "Only application/json is accepted: never images, video, files or forms");
             problems.put("422", "Image, video, file or link content was found and refused (nothing stored); or an Idempotency-Key was reused for a different request");
         }
+        problems.put("431", "Request headers over the size limit");
         problems.put("500", "Unexpected error; the instance field is the correlation id to quote");
         APIResponses responses = operation.getResponses();
         if (responses == null) {

@@ -15,9 +15,12 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.dsltriage.common.CorrelationId;
@@ -121,9 +124,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, ContainerRequestContext request) {
+    public Response web(WebApplicationException e, ContainerRequestContext request, ResourceInfo resource) {
         String id = CorrelationId.of(request);
         if (e instanceof NotFoundException) {
+            Optional<Problem.FieldError> malformed = e.getCause() == null ? Optional.empty()
+                    : MalformedQueryParameter.of(matched(resource), request.getUriInfo().getQueryParameters());
+            if (malformed.isPresent()) {
+                return respond(Problem.of(ProblemType.VALIDATION_FAILED, "A query parameter is not valid.", id)
+                        .withErrors(List.of(malformed.get())));
+            }
             return respond(Problem.of(ProblemType.NOT_FOUND, "No such resource.", id));
         }
         if (e instanceof NotAllowedException) {
@@ -154,6 +163,15 @@ public class ProblemMappers {
             return respond(Problem.of(ProblemType.VALIDATION_FAILED, "The request is not valid.", id));
         }
         return internal(e, request);
+    }
+
+    /** The endpoint method the request matched, or null when none did. */
+    private static Method matched(ResourceInfo resource) {
+        try {
+            return resource == null ? null : resource.getResourceMethod();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

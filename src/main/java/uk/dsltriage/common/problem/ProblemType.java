@@ -22,6 +22,7 @@ public enum ProblemType {
     DECISION_NOT_ALLOWED("decision-not-allowed", "The guidance does not allow this decision as recorded", 422),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "This Idempotency-Key was already used with a different request", 422),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is larger than this service accepts", 413),
+    HEADERS_TOO_LARGE("headers-too-large", "The request headers are larger than this service accepts", 431),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Only application/json request bodies are accepted", 415),
     VIEWING_RECORD_NOT_COMPLIANT("viewing-record-not-compliant", "The viewing record lacks safeguards the guidance requires", 422),
     IMAGE_CONTENT_REFUSED("image-content-refused", "Image, video, file or link content is never accepted", 422),

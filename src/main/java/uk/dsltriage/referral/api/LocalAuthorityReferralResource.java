@@ -2,8 +2,11 @@ package uk.dsltriage.referral.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -36,9 +38,7 @@ import uk.dsltriage.security.Roles;
 @RolesAllowed(Roles.LA_OFFICER)
 public class LocalAuthorityReferralResource {
 
-    private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,4}");
 
     private final LocalAuthorityReferrals service;
     private final CurrentUser user;
@@ -58,11 +58,11 @@ public class LocalAuthorityReferralResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
     public Response pullReferralFeed(
             @Parameter(description = "The nextCursor of the previous page; absent for the beginning") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1)
+            @Max(MAX_LIMIT) int limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         long position = FeedCursor.parse(after).orElseThrow(() -> ProblemException.invalid("after", "not a cursor of this feed"));
-        int size = limit(limit);
-        LocalAuthorityReferrals.FeedResult result = service.feed(user.localAuthorityScope(), position, size, ifNoneMatch);
+        LocalAuthorityReferrals.FeedResult result = service.feed(user.localAuthorityScope(), position, limit, ifNoneMatch);
         if (result instanceof LocalAuthorityReferrals.Page page) {
             return Response.ok(page.page()).header(HttpHeaders.ETAG, page.etag()).build();
         }
@@ -98,16 +98,5 @@ public class LocalAuthorityReferralResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeView.class)))
     public Response recordReferralOutcome(@PathParam("id") UUID id, @NotNull @Valid OutcomeRequest request) {
         return Response.status(Response.Status.CREATED).entity(service.recordOutcome(user.localAuthorityScope(), id, request)).build();
-    }
-
-    private static int limit(String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        int value = DIGITS.matcher(limit).matches() ? Integer.parseInt(limit) : -1;
-        if (value < 1 || value > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-        }
-        return value;
     }
 }

@@ -92,6 +92,7 @@ public record FactsBody(
         Boolean coercedOffending,
         Boolean dslUnavailable,
         Boolean informationRequestFromOtherSetting,
+        Boolean persistentAbsencePattern,
         @Min(0) @Max(400) Integer unexplainedAbsenceDays) {
 
     /** The Boolean components, looked up once: every triage evaluation reads them. */
