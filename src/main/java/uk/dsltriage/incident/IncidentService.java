@@ -2,12 +2,8 @@ package uk.dsltriage.incident;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +16,7 @@ import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.ConstraintNames;
+import uk.dsltriage.common.IdempotencyKey;
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
@@ -89,7 +86,7 @@ public class IncidentService {
             if (idempotencyKey == null || !ConstraintNames.violated(e, "incident_idempotency_key_unique")) {
                 throw e;
             }
-            return replay(scope, idempotencyKey, sha256(json.write(request))).orElseThrow(() -> e);
+            return replay(scope, idempotencyKey, IdempotencyKey.fingerprint(json.write(request))).orElseThrow(() -> e);
         }
     }
 
@@ -97,7 +94,7 @@ public class IncidentService {
     Recorded recordInTransaction(AccessScope scope, RecordIncidentRequest request, String idempotencyKey) {
         TriageFactsBody facts = request.toTriageFacts();
         checkParticipants("participants", facts);
-        String requestHash = idempotencyKey == null ? null : sha256(json.write(request));
+        String requestHash = idempotencyKey == null ? null : IdempotencyKey.fingerprint(json.write(request));
         if (idempotencyKey != null) {
             Optional<Recorded> replay = replay(scope, idempotencyKey, requestHash);
             if (replay.isPresent()) {
@@ -176,7 +173,7 @@ public class IncidentService {
     @Transactional
     public AddedAddendum addAddendum(AccessScope scope, UUID incidentId, AddAddendumRequest request, String idempotencyKey) {
         Incident incident = incidents.lockInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
-        String requestHash = idempotencyKey == null ? null : sha256(json.write(request));
+        String requestHash = idempotencyKey == null ? null : IdempotencyKey.fingerprint(json.write(request));
         if (idempotencyKey != null) {
             // The incident row is locked, so a concurrent retry waits here and then finds this one.
             Optional<IncidentAddendum> earlier = addenda.findByIdempotencyKey(incident, scope.actor(), idempotencyKey);
@@ -313,14 +310,6 @@ public class IncidentService {
             if (p.ref() != null && !seen.add(p.ref().toUpperCase(java.util.Locale.ROOT))) {
                 throw ProblemException.invalid(field, "each participant needs its own ref");
             }
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

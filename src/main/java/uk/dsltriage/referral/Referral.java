@@ -68,4 +68,11 @@ public class Referral {
 
     @Column(name = "feed_position", nullable = false, updatable = false)
     public long feedPosition;
+
+    @Column(name = "idempotency_key", updatable = false)
+    public String idempotencyKey;
+
+    /** Fingerprint of the request sent with the idempotency key: a retry must match it. */
+    @Column(name = "request_sha256", updatable = false)
+    public String requestSha256;
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import uk.dsltriage.referral.identity.ChildIdentityVault;
 import uk.dsltriage.security.AccessScope;
+import uk.dsltriage.vocabulary.ReferralKind;
+import uk.dsltriage.vocabulary.Urgency;
 
 /**
  * Referral queries, each scoped in the query itself: a school sees its own referrals, a local authority those
@@ -22,6 +24,13 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
     public List<Referral> ofIncident(AccessScope school, UUID incidentId) {
         return list("schoolUrn = :school and incidentId = :incident", Sort.ascending("createdAt", "id"),
                 Parameters.with("school", requireSchool(school)).and("incident", incidentId));
+    }
+
+    /** The referral this DSL sent with this Idempotency-Key, in the DSL's school. */
+    public Optional<Referral> findByIdempotencyKey(AccessScope school, String key) {
+        return find("schoolUrn = :school and createdBy = :author and idempotencyKey = :key",
+                Parameters.with("school", requireSchool(school)).and("author", school.actor()).and("key", key))
+                .firstResultOptional();
     }
 
     /** Locked, so concurrent acknowledgements and outcomes of one referral apply one after another. */
@@ -36,33 +45,37 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
     }
 
     /**
-     * Referrals to this authority at the given feed positions, in feed order. The positions come from
-     * {@link #feedIdentities}, which reads the feed: after a position, oldest first (see {@link ReferralFeedPositions}).
+     * A feed page: the referral as sent, the version of the identity it shows, and that identity still sealed. Enough
+     * to tell that a page has not changed (its tag) and to build it, read in one query, with no entity to manage.
      */
-    public List<Referral> atPositions(AccessScope authority, List<Long> positions) {
-        if (positions.isEmpty()) {
-            return List.of();
-        }
-        return list("laCode = :la and feedPosition in :positions", Sort.ascending("feedPosition"),
-                Parameters.with("la", requireAuthority(authority)).and("positions", positions));
+    public record FeedRow(Referral referral, Instant identityUpdatedAt, ChildIdentityVault.Sealed identity) {
     }
 
-    /** A feed row's position, the version of the identity it shows, and that identity still sealed. */
-    public record FeedIdentity(long position, Instant identityUpdatedAt, ChildIdentityVault.Sealed identity) {
-    }
-
-    /** The identities of a feed page in one query: enough to tell that a page has not changed, and to open it. */
-    public List<FeedIdentity> feedIdentities(AccessScope authority, long afterPosition, int limit) {
+    /** After a position, oldest first (see {@link ReferralFeedPositions}): one query per page. */
+    public List<FeedRow> feedPage(AccessScope authority, long afterPosition, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("select r.feed_position, ci.updated_at, ci.school_urn, "
-                + "ci.child_ref, ci.given_name, ci.family_name, ci.date_of_birth, ci.details from referral r "
+        List<Object[]> rows = getEntityManager().createNativeQuery("select r.feed_position, ci.updated_at, r.id, r.kind, "
+                + "r.child_ref, r.urgency, r.created_at, r.acknowledgement_due_at, cast(r.content as text), r.school_urn, "
+                + "ci.given_name, ci.family_name, ci.date_of_birth, ci.details from referral r "
                 + "join child_identity ci on ci.school_urn = r.school_urn and ci.child_ref = r.child_ref "
                 + "where r.la_code = :la and r.feed_position > :after order by r.feed_position limit :limit")
                 .setParameter("la", requireAuthority(authority)).setParameter("after", afterPosition)
                 .setParameter("limit", limit).getResultList();
-        return rows.stream().map(r -> new FeedIdentity(((Number) r[0]).longValue(), toInstant(r[1]),
-                new ChildIdentityVault.Sealed((String) r[2], (String) r[3], (byte[]) r[4], (byte[]) r[5], (byte[]) r[6], (byte[]) r[7])))
-                .toList();
+        return rows.stream().map(r -> {
+            Referral referral = new Referral();
+            referral.feedPosition = ((Number) r[0]).longValue();
+            referral.id = (UUID) r[2];
+            referral.laCode = authority.laCode();
+            referral.kind = ReferralKind.valueOf((String) r[3]);
+            referral.childRef = (String) r[4];
+            referral.urgency = Urgency.valueOf((String) r[5]);
+            referral.createdAt = toInstant(r[6]);
+            referral.acknowledgementDueAt = toInstant(r[7]);
+            referral.contentJson = (String) r[8];
+            referral.schoolUrn = (String) r[9];
+            return new FeedRow(referral, toInstant(r[1]), new ChildIdentityVault.Sealed(referral.schoolUrn, referral.childRef,
+                    (byte[]) r[10], (byte[]) r[11], (byte[]) r[12], (byte[]) r[13]));
+        }).toList();
     }
 
     private static Instant toInstant(Object value) {

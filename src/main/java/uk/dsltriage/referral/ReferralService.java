@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
+import uk.dsltriage.common.ConstraintNames;
+import uk.dsltriage.common.IdempotencyKey;
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.common.problem.Problem;
 import uk.dsltriage.common.problem.ProblemException;
@@ -26,7 +29,7 @@ import uk.dsltriage.referral.api.ReferralView;
 import uk.dsltriage.referral.identity.ChildIdentity;
 import uk.dsltriage.referral.identity.ChildIdentityVault;
 import uk.dsltriage.rules.Recommendation;
-import uk.dsltriage.review.WorkingCalendar;
+import uk.dsltriage.review.TaskService;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.vocabulary.ReferralKind;
 
@@ -41,16 +44,14 @@ public class ReferralService {
     private final ChildIdentityVault identities;
     private final ReferralFeedPositions positions;
     private final ReferralDocuments documents;
+    private final TaskService tasks;
     private final AuditLog audit;
     private final StoredJson json;
     private final Clock clock;
 
-    private final WorkingCalendar calendar;
-
     public ReferralService(ReferralEligibility eligibility, IncidentRecommendations incidents, ReferralRepository referrals,
             ReferralOutcomeRepository outcomes, ChildIdentityVault identities, ReferralFeedPositions positions,
-            ReferralDocuments documents, AuditLog audit, StoredJson json, Clock clock, WorkingCalendar calendar) {
-        this.calendar = calendar;
+            ReferralDocuments documents, TaskService tasks, AuditLog audit, StoredJson json, Clock clock) {
         this.eligibility = eligibility;
         this.incidents = incidents;
         this.referrals = referrals;
@@ -58,14 +59,42 @@ public class ReferralService {
         this.identities = identities;
         this.positions = positions;
         this.documents = documents;
+        this.tasks = tasks;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
     }
 
+    /** A sent referral, and whether it is the replay of an earlier call with the same Idempotency-Key. */
+    public record Sent(ReferralView referral, boolean replayed) {
+    }
+
+    /**
+     * Sends a referral once per Idempotency-Key, as intake records an incident: a retry gets the referral that was
+     * sent; a concurrent call that lost the race on the unique constraint gets it too, read in a new transaction
+     * (its own was rolled back, feed position and all); the key with another request is a 422.
+     */
+    public Sent send(AccessScope school, UUID incidentId, CreateReferralRequest request, String idempotencyKey) {
+        try {
+            return sendInTransaction(school, incidentId, request, idempotencyKey);
+        } catch (RuntimeException e) {
+            if (idempotencyKey == null || !ConstraintNames.violated(e, "referral_idempotency_key_unique")) {
+                throw e;
+            }
+            return replay(school, idempotencyKey, fingerprint(incidentId, request)).orElseThrow(() -> e);
+        }
+    }
+
     @Transactional
-    public ReferralView send(AccessScope school, UUID incidentId, CreateReferralRequest request) {
+    Sent sendInTransaction(AccessScope school, UUID incidentId, CreateReferralRequest request, String idempotencyKey) {
         IncidentRecommendations.Current current = incidents.current(school, incidentId).orElseThrow(ProblemException::notFound);
+        String requestHash = idempotencyKey == null ? null : fingerprint(current.incidentId(), request);
+        if (idempotencyKey != null) {
+            Optional<Sent> replay = replay(school, idempotencyKey, requestHash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
         Set<ReferralKind> decided = eligibility.decidedKinds(school, incidentId);
         if (!decided.contains(request.kind())) {
             throw ProblemException.conflict("The incident's decision does not include a referral route of this kind. "
@@ -94,15 +123,39 @@ public class ReferralService {
         referral.contentJson = json.write(form);
         referral.createdBy = school.actor();
         referral.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        referral.acknowledgementDueAt = WorkingDays.oneWorkingDayAfter(referral.createdAt, calendar::isWorkingDay);
+        referral.idempotencyKey = idempotencyKey;
+        referral.requestSha256 = requestHash;
+        referral.acknowledgementDueAt = tasks.referralAcknowledgementDue(referral.createdAt);
         audit.record(school, AuditAction.REFERRAL_SENT, ObjectKind.REFERRAL, referral.id);
         ReferralDocument document = documents.document(referral, identity, form);
 
         // Last, so the authority's feed counter is locked only until the commit that follows (ReferralFeedPositions).
         referral.feedPosition = positions.next(referral.laCode);
         referrals.persist(referral);
+        tasks.openReferralAcknowledgement(referral.schoolUrn, referral.incidentId, referral.id, referral.kind.name(),
+                referral.createdAt, referral.acknowledgementDueAt);
+        // Inserted in the order persisted (the task references the referral). A concurrent retry with the same key
+        // fails here, on the unique constraint.
         referrals.flush();
-        return new ReferralView(referral.incidentId, referral.createdBy, document, null, false, List.of());
+        return new Sent(new ReferralView(referral.incidentId, referral.createdBy, document, null, false, List.of()), false);
+    }
+
+    /** An earlier referral sent by this DSL with this key; used again after losing a race on the unique constraint. */
+    @Transactional
+    Optional<Sent> replay(AccessScope school, String idempotencyKey, String requestHash) {
+        return referrals.findByIdempotencyKey(school, idempotencyKey).map(existing -> {
+            if (!existing.requestSha256.equals(requestHash)) {
+                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was used for a different referral. Use a new key for a new referral.");
+            }
+            audit.record(school, AuditAction.REFERRAL_REPLAYED, ObjectKind.REFERRAL, existing.id);
+            return new Sent(view(existing, Instant.now(clock)), true);
+        });
+    }
+
+    /** The incident is part of what was asked: the same body sent for another incident is another request. */
+    private String fingerprint(UUID incidentId, CreateReferralRequest request) {
+        return IdempotencyKey.fingerprint(incidentId + "|" + json.write(request));
     }
 
     @Transactional
@@ -110,11 +163,16 @@ public class ReferralService {
         IncidentRecommendations.Current current = incidents.current(school, incidentId).orElseThrow(ProblemException::notFound);
         audit.record(school, AuditAction.REFERRALS_READ, ObjectKind.INCIDENT, current.incidentId());
         Instant now = Instant.now(clock);
-        return referrals.ofIncident(school, current.incidentId()).stream().map(r -> new ReferralView(r.incidentId, r.createdBy,
+        return referrals.ofIncident(school, current.incidentId()).stream().map(r -> view(r, now)).toList();
+    }
+
+    /** Overdue exactly when its acknowledgement task is: same due time, and one acknowledgement closes both. */
+    private ReferralView view(Referral r, Instant now) {
+        return new ReferralView(r.incidentId, r.createdBy,
                 documents.document(r, identities.read(r.schoolUrn, r.childRef).orElseThrow(
                         () -> new IllegalStateException("referral without a stored child identity"))),
-                ReferralDocuments.acknowledgement(r), r.acknowledgedAt == null && r.acknowledgementDueAt.isBefore(now),
-                outcomes.history(r.id).stream().map(ReferralDocuments::outcome).toList())).toList();
+                ReferralDocuments.acknowledgement(r), r.acknowledgedAt == null && now.isAfter(r.acknowledgementDueAt),
+                outcomes.history(r.id).stream().map(ReferralDocuments::outcome).toList());
     }
 
     private static ConcernsBody withCensusFactors(ConcernsBody concerns, IncidentRecommendations.Current current) {

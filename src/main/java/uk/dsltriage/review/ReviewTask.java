@@ -12,7 +12,10 @@ import java.util.UUID;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.vocabulary.Urgency;
 
-/** A route or required action of a decision, due by its urgency. Only its completion is ever written, once. */
+/**
+ * A route or required action of a decision, due by its urgency, or a referral's acknowledgement. Only its completion
+ * is ever written, once.
+ */
 @Entity
 @Table(name = "review_task")
 public class ReviewTask {
@@ -42,6 +45,10 @@ public class ReviewTask {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     public Urgency urgency;
+
+    /** The referral whose acknowledgement this task waits for (REFERRAL_ACKNOWLEDGEMENT only). */
+    @Column(name = "referral_id", updatable = false)
+    public UUID referralId;
 
     @Column(name = "due_at", nullable = false, updatable = false)
     public Instant dueAt;

@@ -19,6 +19,11 @@ public class TaskRepository implements PanacheRepositoryBase<ReviewTask, UUID> {
                 .firstResultOptional();
     }
 
+    /** A referral's acknowledgement task; the referral was already found in the caller's scope. */
+    public Optional<ReviewTask> lockOfReferral(UUID referralId) {
+        return find("referralId = ?1", referralId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     public List<ReviewTask> openOf(String schoolUrn, UUID incidentId) {
         return list("schoolUrn = ?1 and incidentId = ?2 and completedAt is null", schoolUrn, incidentId);
     }

@@ -11,18 +11,22 @@ import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.security.AccessScope;
+import uk.dsltriage.vocabulary.Urgency;
 
 /** The school's deadline tasks: listed by status (overdue computed from the clock) and completed with a note. */
 @ApplicationScoped
 public class TaskService {
 
-
     private final TaskRepository tasks;
+    private final DecisionRepository decisions;
+    private final Deadlines deadlines;
     private final AuditLog audit;
     private final Clock clock;
 
-    public TaskService(TaskRepository tasks, AuditLog audit, Clock clock) {
+    public TaskService(TaskRepository tasks, DecisionRepository decisions, Deadlines deadlines, AuditLog audit, Clock clock) {
         this.tasks = tasks;
+        this.decisions = decisions;
+        this.deadlines = deadlines;
         this.audit = audit;
         this.clock = clock;
     }
@@ -45,9 +49,45 @@ public class TaskService {
     @Transactional
     public ReviewTask complete(AccessScope scope, UUID taskId, String note) {
         ReviewTask task = tasks.lockInSchool(scope.schoolUrn(), taskId).orElseThrow(ProblemException::notFound);
+        if (task.kind == TaskKind.REFERRAL_ACKNOWLEDGEMENT && task.completedAt == null) {
+            // The task and the referral's acknowledgementOverdue flag say the same thing only if one event closes both.
+            throw ProblemException.conflict("This task is done when the local authority acknowledges the referral.");
+        }
         task.complete(scope.actor(), note, Instant.now(clock));
         audit.record(scope, AuditAction.TASK_COMPLETED, ObjectKind.TASK, task.id);
         return task;
+    }
+
+    /** A referral is to be acknowledged within one working day of sending (Europe/London, bank holidays skipped). */
+    public Instant referralAcknowledgementDue(Instant sentAt) {
+        return deadlines.dueAt(Urgency.WITHIN_1_WORKING_DAY, sentAt, null);
+    }
+
+    /** Opens the task of waiting for a referral's acknowledgement, under the decision the referral follows. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void openReferralAcknowledgement(String schoolUrn, UUID incidentId, UUID referralId, String referralKind,
+            Instant sentAt, Instant dueAt) {
+        Decision decision = decisions.current(schoolUrn, incidentId)
+                .orElseThrow(() -> new IllegalStateException("a referral without a decision to follow"));
+        ReviewTask task = new ReviewTask();
+        task.id = UUID.randomUUID();
+        task.incidentId = incidentId;
+        task.schoolUrn = schoolUrn;
+        task.decisionId = decision.id;
+        task.kind = TaskKind.REFERRAL_ACKNOWLEDGEMENT;
+        task.code = referralKind;
+        task.urgency = Urgency.WITHIN_1_WORKING_DAY;
+        task.dueAt = dueAt;
+        task.createdAt = sentAt;
+        task.referralId = referralId;
+        tasks.persist(task);
+    }
+
+    /** Completes a referral's acknowledgement task, in the transaction that records the acknowledgement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void completeReferralAcknowledgement(UUID referralId, String acknowledgedBy, Instant at, String note) {
+        tasks.lockOfReferral(referralId).filter(task -> task.completedAt == null)
+                .ifPresent(task -> task.complete(acknowledgedBy, note, at));
     }
 
     public Instant now() {

@@ -61,8 +61,8 @@ class FeedConcurrencyTest {
         for (int i = 0; i < PER_POOL; i++) {
             CreateReferralRequest a = request("A" + i);
             CreateReferralRequest b = request("B" + i);
-            writes.add(instance1.submit(() -> created.add(schools.send(dslA, UUID.fromString(incidentA), a).referral().id())));
-            writes.add(instance2.submit(() -> created.add(schools.send(dslB, UUID.fromString(incidentB), b).referral().id())));
+            writes.add(instance1.submit(() -> created.add(schools.send(dslA, UUID.fromString(incidentA), a, null).referral().referral().id())));
+            writes.add(instance2.submit(() -> created.add(schools.send(dslB, UUID.fromString(incidentB), b, null).referral().referral().id())));
         }
 
         AtomicBoolean writing = new AtomicBoolean(true);

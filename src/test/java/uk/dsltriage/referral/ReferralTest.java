@@ -13,20 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.support.DatabaseScan;
 import uk.dsltriage.support.Decisions;
 import uk.dsltriage.support.Fixtures;
@@ -275,27 +268,5 @@ class ReferralTest {
         }
         String noClaim = Tokens.withoutScope("officer-noclaim", "la-officer");
         io.restassured.RestAssured.given().auth().oauth2(noClaim).get("/api/v1/la/referrals").then().statusCode(403);
-    }
-
-    @Test
-    void anUnacknowledgedReferralBecomesOverdueAfterOneWorkingDay() {
-        String incident = ReferralFixtures.s47Incident(Persona.DSL_A);
-        String referral = send(Persona.DSL_A, incident, ReferralFixtures.referral(Fixtures.LA_1, "C-due", "A", "B"));
-        AccessScope school = new AccessScope(Tokens.ISSUER, "dsl-a", Fixtures.SCHOOL_A, null, Set.of("dsl"));
-        Instant due = QuarkusTransaction.requiringNew().call(() -> referrals.findById(UUID.fromString(referral)).acknowledgementDueAt);
-        Instant sent = QuarkusTransaction.requiringNew().call(() -> referrals.findById(UUID.fromString(referral)).createdAt);
-        assertTrue(!due.isBefore(sent.plus(Duration.ofDays(1))) && !due.isAfter(sent.plus(Duration.ofDays(3))),
-                "due within one working day, weekends skipped");
-
-        assertFalse(overdueAt(school, due.minusSeconds(60)).contains(UUID.fromString(referral)));
-        assertTrue(overdueAt(school, due.plusSeconds(60)).contains(UUID.fromString(referral)), "the moved clock makes it overdue");
-
-        Persona.LA_OFFICER_1.request().body("{}").post("/api/v1/la/referrals/" + referral + "/acknowledgement").then().statusCode(200);
-        assertFalse(overdueAt(school, due.plus(Duration.ofDays(30))).contains(UUID.fromString(referral)));
-    }
-
-    private List<UUID> overdueAt(AccessScope school, Instant now) {
-        OverdueAcknowledgements query = new OverdueAcknowledgements(referrals, Clock.fixed(now, ZoneOffset.UTC));
-        return QuarkusTransaction.requiringNew().call(() -> query.of(school).stream().map(OverdueAcknowledgements.Overdue::referralId).toList());
     }
 }

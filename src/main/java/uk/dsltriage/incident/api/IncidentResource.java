@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -28,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.dsltriage.common.IdempotencyKey;
 import uk.dsltriage.common.problem.AllowedValues;
 import uk.dsltriage.common.problem.ProblemException;
-import uk.dsltriage.common.problem.ProblemType;
 import uk.dsltriage.incident.IncidentService;
 import uk.dsltriage.incident.IncidentStatus;
 import uk.dsltriage.security.CurrentUser;
@@ -42,8 +41,6 @@ import uk.dsltriage.vocabulary.IncidentType;
 @Tag(name = "Incidents", description = "Record concerns, add later information, read them back")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentResource {
-
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
 
     private final IncidentService service;
     private final CurrentUser user;
@@ -65,15 +62,15 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Response record(
             @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key returns the same incident")
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull @Valid RecordIncidentRequest request) {
-        IncidentService.Recorded recorded = service.record(user.schoolScope(), request, checkedKey(idempotencyKey));
+        IncidentService.Recorded recorded = service.record(user.schoolScope(), request, IdempotencyKey.checked(idempotencyKey));
         // A relative reference (RFC 9110 §10.2.2), set as a plain header: never built from the request's Host.
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/v1/incidents/" + recorded.incident().id())
                 .entity(recorded.incident());
         if (recorded.replayed()) {
-            response.header("Idempotent-Replayed", "true");
+            response.header(IdempotencyKey.REPLAYED_HEADER, "true");
         }
         return response.build();
     }
@@ -114,12 +111,12 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddendumView.class)))
     public Response addAddendum(@PathParam("id") UUID id,
             @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key is not appended again")
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull @Valid AddAddendumRequest request) {
-        IncidentService.AddedAddendum added = service.addAddendum(user.schoolScope(), id, request, checkedKey(idempotencyKey));
+        IncidentService.AddedAddendum added = service.addAddendum(user.schoolScope(), id, request, IdempotencyKey.checked(idempotencyKey));
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(added.addendum());
         if (added.replayed()) {
-            response.header("Idempotent-Replayed", "true");
+            response.header(IdempotencyKey.REPLAYED_HEADER, "true");
         }
         return response.build();
     }
@@ -147,17 +144,6 @@ public class IncidentResource {
         var ruleSet = ruleSets.find(request.ruleSetId(), request.version())
                 .orElseThrow(() -> ProblemException.invalid("version", "no such rule-set version"));
         return Response.status(Response.Status.CREATED).entity(service.retriage(scope, id, ruleSet)).build();
-    }
-
-    private static String checkedKey(String key) {
-        if (key == null) {
-            return null;
-        }
-        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new ProblemException(ProblemType.BAD_HEADER, "Idempotency-Key must be 8-128 characters of A-Z a-z 0-9 _ . : -",
-                    List.of(new uk.dsltriage.common.problem.Problem.FieldError("Idempotency-Key", "invalid format")));
-        }
-        return key;
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {

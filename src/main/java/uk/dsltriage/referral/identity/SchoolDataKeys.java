@@ -13,10 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Envelope encryption: one Tink AEAD keyset per school, stored only wrapped by the newest configured master key.
@@ -29,8 +30,18 @@ public class SchoolDataKeys {
     private final EntityManager em;
     private final MasterKeys masterKeys;
     private final Clock clock;
-    /** Unwrapped keys, valid for the wrapping they were read from (school, master key id, version). */
-    private final Map<String, Aead> unwrapped = new ConcurrentHashMap<>();
+    /** Bounds the unwrapped keys held in memory: more schools than this are unwrapped again when next used. */
+    static final int MAX_UNWRAPPED = 10_000;
+    /**
+     * Unwrapped keys, valid for the wrapping they were read from (school, master key id, version), least recently used
+     * dropped first. A stale wrapping's entry is never looked up again and ages out.
+     */
+    private final Map<String, Aead> unwrapped = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Aead> eldest) {
+            return size() > MAX_UNWRAPPED;
+        }
+    });
 
     public SchoolDataKeys(EntityManager em, MasterKeys masterKeys, Clock clock) {
         this.em = em;
@@ -66,10 +77,14 @@ public class SchoolDataKeys {
         for (String school : schools) {
             rewrapped += QuarkusTransaction.requiringNew().call(() -> rewrapOne(school, current));
         }
-        long remaining = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+        return new RotationResult(current, rewrapped, notUnder(current));
+    }
+
+    /** How many data keys are wrapped by another master key than this one. */
+    public long notUnder(String masterKeyId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from school_data_key where master_key_id <> :current")
-                .setParameter("current", current).getSingleResult()).longValue());
-        return new RotationResult(current, rewrapped, remaining);
+                .setParameter("current", masterKeyId).getSingleResult()).longValue());
     }
 
     public record RotationResult(String masterKeyId, int rewrapped, long remaining) {

@@ -29,12 +29,13 @@ final class ReviewViews {
 
     static TaskView task(ReviewTask t, Instant now) {
         return new TaskView(t.id, t.incidentId, t.decisionId, t.kind, t.code, label(t), t.urgency, t.dueAt, t.statusAt(now),
-                t.completedAt, t.completedBy, t.completionNote);
+                t.completedAt, t.completedBy, t.completionNote, t.referralId);
     }
 
     private static String label(ReviewTask t) {
         return switch (t.kind) {
             case DECISION_REVIEW -> "Review the decision (" + Labels.of(t.code).toLowerCase(java.util.Locale.ROOT) + ")";
+            case REFERRAL_ACKNOWLEDGEMENT -> "Local authority to acknowledge the " + Labels.of(t.code) + " referral";
             default -> Labels.of(t.code);
         };
     }
