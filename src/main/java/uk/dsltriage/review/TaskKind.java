@@ -1,6 +1,9 @@
 package uk.dsltriage.review;
 
-/** A route of the decision, one of its required actions, or the review of a decision that referred nobody. */
+/**
+ * A route of the decision, one of its required actions, the review of a decision that referred nobody, or the review
+ * date of a child's safety plan (a task about the plan, not about a decision). Stored by name: never rename one.
+ */
 public enum TaskKind {
-    ROUTE, REQUIRED_ACTION, DECISION_REVIEW
+    ROUTE, REQUIRED_ACTION, DECISION_REVIEW, SAFETY_PLAN_REVIEW
 }
