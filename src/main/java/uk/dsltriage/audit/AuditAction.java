@@ -35,6 +35,9 @@ public enum AuditAction {
     TASK_COMPLETED,
     CHRONOLOGY_READ,
     SHADOW_RUN,
+    ASSESSMENT_RECORDED,
+    SAFETY_PLAN_RECORDED,
+    CHILD_PLANS_READ,
 
     // Refusals, recorded from one place (RefusalAudit) for every problem response.
     REFUSED_UNAUTHENTICATED,

@@ -9,5 +9,7 @@ public enum ObjectKind {
     MASTER_KEY,
     CHILD,
     TASK,
-    RULE_SET
+    RULE_SET,
+    ASSESSMENT,
+    SAFETY_PLAN
 }

@@ -11,6 +11,9 @@ import uk.dsltriage.triage.api.TriageFactsBody;
 @ApplicationScoped
 public class ParticipantIndex {
 
+    /** A child's pseudonymous reference as participants carry it (letters then digits, never a name). */
+    public static final String PSEUDONYM = uk.dsltriage.triage.api.ParticipantBody.PSEUDONYM;
+
     private final EntityManager em;
 
     public ParticipantIndex(EntityManager em) {

@@ -1,6 +1,8 @@
 package uk.dsltriage.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -25,14 +27,16 @@ import uk.dsltriage.triage.TriageService;
 
 /**
  * A child's chronology: every incident, addendum, recommendation, decision and task about one pseudonymous child of
- * the caller's school, online and offline alike, in time order. Incidents are found through the participant index,
+ * the caller's school, and the assessments and safety plans other capabilities contribute ({@link ChildHistory}),
+ * online and offline alike, in time order. Incidents are found through the participant index,
  * never by scanning JSON. A reference with no incident in the school is 404, as one in another school would be.
  */
 @ApplicationScoped
 public class Chronology {
 
     public enum Kind {
-        INCIDENT_RECORDED, ADDENDUM_ADDED, RECOMMENDATION_MADE, DECISION_RECORDED, TASK_CREATED, TASK_COMPLETED
+        INCIDENT_RECORDED, ADDENDUM_ADDED, RECOMMENDATION_MADE, DECISION_RECORDED, TASK_CREATED, TASK_COMPLETED,
+        ASSESSMENT_RECORDED, SAFETY_PLAN_RECORDED
     }
 
     /** One event; {@code codes} are vocabulary codes (types, routes, outcome); no narrative is carried. */
@@ -47,10 +51,12 @@ public class Chronology {
     private final DecisionRepository decisions;
     private final TaskRepository tasks;
     private final AuditLog audit;
+    private final Instance<ChildHistory> histories;
 
     public Chronology(EntityManager em, IncidentRepository incidents, AddendumRepository addenda,
             RecommendationRepository recommendations, TriageService triage, DecisionRepository decisions, TaskRepository tasks,
-            AuditLog audit) {
+            AuditLog audit, @Any Instance<ChildHistory> histories) {
+        this.histories = histories;
         this.em = em;
         this.incidents = incidents;
         this.addenda = addenda;
@@ -103,6 +109,8 @@ public class Chronology {
                 entries.add(new Entry(t.completedAt, Kind.TASK_COMPLETED, t.incidentId, t.id, t.completedBy, List.of(t.code)));
             }
         }
+        String child = ParticipantIndex.normalise(childRef);
+        histories.forEach(history -> entries.addAll(history.entries(scope.schoolUrn(), child)));
         entries.sort(Comparator.comparing(Entry::at).thenComparing(e -> e.kind().ordinal()));
         audit.record(scope, AuditAction.CHRONOLOGY_READ, ObjectKind.CHILD, null);
         return entries;

@@ -1,6 +1,8 @@
 package uk.dsltriage.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -34,8 +36,14 @@ public class ReviewQueue {
     private final IncidentRepository incidents;
     private final AuditLog audit;
     private final Clock clock;
+    private final Instance<ReviewFlags> flags;
 
-    public ReviewQueue(EntityManager em, IncidentRepository incidents, AuditLog audit, Clock clock) {
+    /** Flagged records shown with the first page: enough for a school, bounded for the response. */
+    static final int MAX_FLAGGED = 200;
+
+    public ReviewQueue(EntityManager em, IncidentRepository incidents, AuditLog audit, Clock clock,
+            @Any Instance<ReviewFlags> flags) {
+        this.flags = flags;
         this.em = em;
         this.incidents = incidents;
         this.audit = audit;
@@ -45,7 +53,8 @@ public class ReviewQueue {
     public record Entry(Incident incident, long overdueTasks, Instant earliestOverdueDue) {
     }
 
-    public record Page(List<Entry> entries, Cursor next) {
+    /** {@code flagged}: records other than incidents awaiting review, with the first page only (empty on later ones). */
+    public record Page(List<Entry> entries, Cursor next, List<ReviewFlags.Flag> flagged) {
     }
 
     @Transactional
@@ -82,8 +91,13 @@ public class ReviewQueue {
             Object[] last = pageRows.get(pageRows.size() - 1);
             next = new Cursor(((Number) last[1]).intValue(), instant(last[2]), (UUID) last[0]);
         }
+        List<ReviewFlags.Flag> flagged = new ArrayList<>();
+        if (after == null) {
+            flags.forEach(source -> flagged.addAll(source.flagged(scope.schoolUrn(), MAX_FLAGGED)));
+            flagged.sort(java.util.Comparator.comparing(ReviewFlags.Flag::flaggedAt));
+        }
         audit.record(scope, AuditAction.REVIEW_QUEUE_READ, ObjectKind.INCIDENT, null);
-        return new Page(entries, next);
+        return new Page(entries, next, List.copyOf(flagged.subList(0, Math.min(flagged.size(), MAX_FLAGGED))));
     }
 
     private static Instant instant(Object value) {

@@ -13,8 +13,8 @@ import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.vocabulary.Urgency;
 
 /**
- * A route or required action of a decision, due by its urgency, or a referral's acknowledgement. Only its completion
- * is ever written, once.
+ * A route or required action of a decision, due by its urgency, a referral's acknowledgement, or a safety plan's
+ * review date. Only its completion is ever written, once.
  */
 @Entity
 @Table(name = "review_task")
@@ -32,8 +32,13 @@ public class ReviewTask {
     @Column(name = "school_urn", nullable = false, updatable = false)
     public String schoolUrn;
 
-    @Column(name = "decision_id", nullable = false, updatable = false)
+    /** The decision the task follows; null for a task about another record (see {@link #subjectId}). */
+    @Column(name = "decision_id", updatable = false)
     public UUID decisionId;
+
+    /** The record the task is about when it is not a decision's, e.g. the safety plan whose review date it is. */
+    @Column(name = "subject_id", updatable = false)
+    public UUID subjectId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)

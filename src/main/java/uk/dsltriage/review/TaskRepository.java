@@ -28,6 +28,11 @@ public class TaskRepository implements PanacheRepositoryBase<ReviewTask, UUID> {
         return list("schoolUrn = ?1 and incidentId = ?2 and completedAt is null", schoolUrn, incidentId);
     }
 
+    public List<ReviewTask> openAbout(String schoolUrn, UUID subjectId) {
+        return find("schoolUrn = ?1 and subjectId = ?2 and completedAt is null", schoolUrn, subjectId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public List<ReviewTask> ofIncidents(String schoolUrn, List<UUID> incidentIds) {
         return incidentIds.isEmpty() ? List.of()
                 : list("schoolUrn = ?1 and incidentId in ?2", Sort.ascending("createdAt"), schoolUrn, incidentIds);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
@@ -17,6 +18,10 @@ import uk.dsltriage.vocabulary.Urgency;
 @ApplicationScoped
 public class TaskService {
 
+
+    /** The code of a safety plan's review task (its label reads "Safety plan review"). */
+    public static final String SAFETY_PLAN_REVIEW = "SAFETY_PLAN_REVIEW";
+
     private final TaskRepository tasks;
     private final DecisionRepository decisions;
     private final Deadlines deadlines;
@@ -29,6 +34,32 @@ public class TaskService {
         this.deadlines = deadlines;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * A safety plan's review date as a task of the school, due at the close of that day (Europe/London), like a
+     * decision's review date. Called in the transaction that records the plan.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReviewTask scheduleSafetyPlanReview(String schoolUrn, UUID incidentId, UUID planId, LocalDate reviewBy, Instant now) {
+        ReviewTask task = new ReviewTask();
+        task.id = UUID.randomUUID();
+        task.incidentId = incidentId;
+        task.schoolUrn = schoolUrn;
+        task.subjectId = planId;
+        task.kind = TaskKind.SAFETY_PLAN_REVIEW;
+        task.code = SAFETY_PLAN_REVIEW;
+        task.urgency = Urgency.REVIEW;
+        task.dueAt = deadlines.dueAt(Urgency.REVIEW, now, reviewBy);
+        task.createdAt = now;
+        tasks.persist(task);
+        return task;
+    }
+
+    /** Completes the open review task of a superseded plan version: its review is the new version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeSafetyPlanReview(String schoolUrn, UUID planId, String by, String note, Instant now) {
+        tasks.openAbout(schoolUrn, planId).forEach(t -> t.complete(by, note, now));
     }
 
     public record Page(List<ReviewTask> tasks, Instant now, Cursor next) {

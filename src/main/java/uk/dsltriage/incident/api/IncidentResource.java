@@ -32,6 +32,9 @@ import uk.dsltriage.common.problem.AllowedValues;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.incident.IncidentService;
 import uk.dsltriage.incident.IncidentStatus;
+import uk.dsltriage.incident.SupportLinks;
+import uk.dsltriage.incident.SupportNeeds;
+import uk.dsltriage.incident.SupportRecords;
 import uk.dsltriage.security.CurrentUser;
 import uk.dsltriage.security.Roles;
 import uk.dsltriage.triage.api.RecommendationView;
@@ -45,11 +48,14 @@ public class IncidentResource {
     private final IncidentService service;
     private final CurrentUser user;
     private final uk.dsltriage.triage.RuleSets ruleSets;
+    private final SupportLinks supportLinks;
 
-    public IncidentResource(IncidentService service, CurrentUser user, uk.dsltriage.triage.RuleSets ruleSets) {
+    public IncidentResource(IncidentService service, CurrentUser user, uk.dsltriage.triage.RuleSets ruleSets,
+            SupportLinks supportLinks) {
         this.service = service;
         this.user = user;
         this.ruleSets = ruleSets;
+        this.supportLinks = supportLinks;
     }
 
     @POST
@@ -79,11 +85,48 @@ public class IncidentResource {
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.DSL, Roles.HEADTEACHER})
     @Operation(operationId = "getIncident", summary = "Read an incident",
-            description = "Staff read the incidents they recorded; DSLs and headteachers read all of their school's. Anything else is 404.")
+            description = "Staff read the incidents they recorded; DSLs and headteachers read all of their school's. Anything else is 404. For a DSL or headteacher, childrenSupport shows each child the recommendation asks to be assessed and supported, with their assessment and safety plan or what is missing.")
     @APIResponse(responseCode = "200", description = "The incident",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public IncidentView get(@PathParam("id") UUID id) {
-        return service.get(user.schoolScope(), id);
+        var scope = user.schoolScope();
+        IncidentView view = service.get(scope, id);
+        return supportLinks.of(scope, id, participants(view), routes(view), actions(view))
+                .map(links -> view.withChildrenSupport(links.stream().map(IncidentResource::supportView).toList()))
+                .orElse(view);
+    }
+
+    private static List<SupportNeeds.Participant> participants(IncidentView view) {
+        if (view.currentFacts() == null || view.currentFacts().participants() == null) {
+            return List.of();
+        }
+        return view.currentFacts().participants().stream()
+                .map(p -> new SupportNeeds.Participant(p.ref(), p.role(), p.ageYears(), p.isStaffOrVolunteer()))
+                .toList();
+    }
+
+    private static java.util.Set<uk.dsltriage.vocabulary.Route> routes(IncidentView view) {
+        return view.recommendation() == null || view.recommendation().routes() == null ? java.util.Set.of()
+                : java.util.Set.copyOf(view.recommendation().routes());
+    }
+
+    private static java.util.Set<uk.dsltriage.vocabulary.RequiredAction> actions(IncidentView view) {
+        return view.recommendation() == null || view.recommendation().requiredActions() == null ? java.util.Set.of()
+                : java.util.Set.copyOf(view.recommendation().requiredActions());
+    }
+
+    private static ChildSupportView supportView(SupportLinks.ChildSupport support) {
+        SupportRecords.Current c = support.current();
+        List<String> missing = new java.util.ArrayList<>();
+        if (c.assessmentId() == null) {
+            missing.add("ASSESSMENT");
+        }
+        if (c.safetyPlanId() == null) {
+            missing.add("SAFETY_PLAN");
+        }
+        return new ChildSupportView(support.child().ref(), support.child().concern(), support.child().requiredBy(),
+                c.assessmentId(), c.assessmentVersion(), c.assessedAt(), c.safetyPlanId(), c.safetyPlanVersion(), c.reviewBy(),
+                c.planFlaggedForReview(), List.copyOf(missing));
     }
 
     @GET

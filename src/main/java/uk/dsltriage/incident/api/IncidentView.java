@@ -24,5 +24,21 @@ public record IncidentView(
         @Schema(description = "The facts in force: the latest revision, or the original") TriageFactsBody currentFacts,
         uk.dsltriage.incident.api.ImageMetadataBody imageMetadata,
         List<AddendumView> addenda,
-        @Schema(description = "The latest recommendation; earlier ones are at /recommendations") RecommendationView recommendation) {
+        @Schema(description = "The latest recommendation; earlier ones are at /recommendations") RecommendationView recommendation,
+        @Schema(description = "For DSLs and headteachers reading the incident: each child the recommendation asks to be assessed and supported, with their assessment and safety plan or what is missing. Absent for staff.", maxItems = 100)
+        List<ChildSupportView> childrenSupport) {
+
+    /** An incident as the service returns it, before the support links are added for a DSL or headteacher. */
+    public IncidentView(UUID id, String schoolUrn, IncidentStatus status, String recordedBy, Instant recordedAt,
+            Instant occurredAt, Location location, String account, String childVoice, TriageFactsBody facts,
+            TriageFactsBody currentFacts, uk.dsltriage.incident.api.ImageMetadataBody imageMetadata, List<AddendumView> addenda,
+            RecommendationView recommendation) {
+        this(id, schoolUrn, status, recordedBy, recordedAt, occurredAt, location, account, childVoice, facts, currentFacts,
+                imageMetadata, addenda, recommendation, null);
+    }
+
+    public IncidentView withChildrenSupport(List<ChildSupportView> support) {
+        return new IncidentView(id, schoolUrn, status, recordedBy, recordedAt, occurredAt, location, account, childVoice, facts,
+                currentFacts, imageMetadata, addenda, recommendation, support);
+    }
 }

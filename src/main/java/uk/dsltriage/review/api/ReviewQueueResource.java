@@ -35,13 +35,15 @@ public class ReviewQueueResource {
     @GET
     @RolesAllowed(Roles.DSL)
     @Operation(operationId = "getReviewQueue", summary = "Incidents awaiting a DSL decision, most urgent first, then longest waiting",
-            description = "The school's incidents in AWAITING_DSL_REVIEW or IN_REVIEW, each with its recommendation summary (codes and labels), any downgrade and any overdue task. Cursor paging.")
+            description = "The school's incidents in AWAITING_DSL_REVIEW or IN_REVIEW, each with its recommendation summary (codes and labels), any downgrade and any overdue task. Cursor paging. The first page also lists safety plans flagged for review (flaggedForReview).")
     @APIResponse(responseCode = "200", description = "A page of the queue",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueuePageView.class)))
     public QueuePageView queue(@QueryParam("cursor") String cursor,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         ReviewQueue.Page page = queue.page(user.schoolScope(), Cursor.decode(cursor), size);
         return new QueuePageView(page.entries().stream().map(ReviewViews::queueItem).toList(),
-                page.next() == null ? null : page.next().encode());
+                page.next() == null ? null : page.next().encode(),
+                page.flagged().stream().map(f -> new FlaggedRecordView(f.kind(), f.recordId(), f.incidentId(), f.childRef(),
+                        f.flaggedAt(), f.raisedBy())).toList());
     }
 }

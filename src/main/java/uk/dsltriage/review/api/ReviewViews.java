@@ -28,7 +28,7 @@ final class ReviewViews {
     }
 
     static TaskView task(ReviewTask t, Instant now) {
-        return new TaskView(t.id, t.incidentId, t.decisionId, t.kind, t.code, label(t), t.urgency, t.dueAt, t.statusAt(now),
+        return new TaskView(t.id, t.incidentId, t.decisionId, t.subjectId, t.kind, t.code, label(t), t.urgency, t.dueAt, t.statusAt(now),
                 t.completedAt, t.completedBy, t.completionNote, t.referralId);
     }
 

@@ -8,7 +8,12 @@ import uk.dsltriage.review.TaskStatus;
 import uk.dsltriage.vocabulary.Urgency;
 
 @Schema(name = "Task", description = "A route or required action of a decision, due by its urgency (Europe/London working days), "
-        + "or a referral the local authority has still to acknowledge (kind REFERRAL_ACKNOWLEDGEMENT, with referralId)")
-public record TaskView(UUID id, UUID incidentId, UUID decisionId, TaskKind kind, String code, String label, Urgency urgency,
-        Instant dueAt, TaskStatus status, Instant completedAt, String completedBy, String completionNote, UUID referralId) {
+        + "a referral the local authority has still to acknowledge (kind REFERRAL_ACKNOWLEDGEMENT, with referralId), "
+        + "or a safety plan's review date (kind SAFETY_PLAN_REVIEW, with subjectId)")
+public record TaskView(UUID id, UUID incidentId,
+        @Schema(description = "The decision the task follows; absent for a safety plan's review") UUID decisionId,
+        @Schema(description = "For SAFETY_PLAN_REVIEW: the safety plan version whose review date this is") UUID subjectId,
+        TaskKind kind, String code, String label, Urgency urgency,
+        Instant dueAt, TaskStatus status, Instant completedAt, String completedBy, String completionNote,
+        @Schema(description = "For REFERRAL_ACKNOWLEDGEMENT: the referral awaiting acknowledgement") UUID referralId) {
 }
