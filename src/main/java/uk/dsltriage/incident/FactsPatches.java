@@ -12,7 +12,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import uk.dsltriage.common.problem.ProblemException;
-import uk.dsltriage.triage.api.TriageFactsBody;
+import uk.dsltriage.triage.facts.TriageFactsBody;
 
 /** Applies a JSON Merge Patch (RFC 7396) to the facts in force; the result must be valid facts, or nothing changes. */
 @ApplicationScoped

@@ -20,21 +20,15 @@ import uk.dsltriage.common.IdempotencyKey;
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
-import uk.dsltriage.incident.api.AddAddendumRequest;
-import uk.dsltriage.incident.api.AddendumView;
-import uk.dsltriage.incident.api.DowngradeView;
-import uk.dsltriage.incident.api.IncidentSummaryView;
-import uk.dsltriage.incident.api.IncidentView;
-import uk.dsltriage.incident.api.PageView;
-import uk.dsltriage.incident.api.RecordIncidentRequest;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.triage.Advice;
 import uk.dsltriage.triage.RecommendationRepository;
+import uk.dsltriage.triage.RecordedRecommendation;
 import uk.dsltriage.triage.TriageRecommendation;
 import uk.dsltriage.triage.TriageService;
 import uk.dsltriage.triage.TriageTrigger;
-import uk.dsltriage.triage.api.ParticipantBody;
-import uk.dsltriage.triage.api.TriageFactsBody;
+import uk.dsltriage.triage.facts.ParticipantBody;
+import uk.dsltriage.triage.facts.TriageFactsBody;
 import uk.dsltriage.vocabulary.IncidentType;
 import jakarta.inject.Inject;
 import uk.dsltriage.ops.DomainMetrics;
@@ -72,14 +66,14 @@ public class IncidentService {
     }
 
     /** The outcome of a create call: the incident, and whether it is the replay of an earlier identical call. */
-    public record Recorded(IncidentView incident, boolean replayed) {
+    public record Recorded(IncidentDetails incident, boolean replayed) {
     }
 
     /**
      * Records a concern once per Idempotency-Key: a retry, or a concurrent call that lost the race on the unique
      * constraint, gets the incident that was recorded (in a new transaction, since the losing one is rolled back).
      */
-    public Recorded record(AccessScope scope, RecordIncidentRequest request, String idempotencyKey) {
+    public Recorded record(AccessScope scope, RecordIncident request, String idempotencyKey) {
         try {
             return recordInTransaction(scope, request, idempotencyKey);
         } catch (RuntimeException e) {
@@ -91,7 +85,7 @@ public class IncidentService {
     }
 
     @Transactional
-    Recorded recordInTransaction(AccessScope scope, RecordIncidentRequest request, String idempotencyKey) {
+    Recorded recordInTransaction(AccessScope scope, RecordIncident request, String idempotencyKey) {
         TriageFactsBody facts = request.toTriageFacts();
         checkParticipants("participants", facts);
         String requestHash = idempotencyKey == null ? null : IdempotencyKey.fingerprint(json.write(request));
@@ -124,7 +118,7 @@ public class IncidentService {
         triageAndAdopt(incident, facts, TriageTrigger.INTAKE, scope.actor(), null);
         audit.record(scope, AuditAction.INCIDENT_RECORDED, INCIDENT, incident.id);
         metrics.incidentRecorded();
-        return new Recorded(view(incident), false);
+        return new Recorded(details(incident), false);
     }
 
     /** Looks up an earlier call with the same key; used again after losing a race on the unique constraint. */
@@ -136,33 +130,33 @@ public class IncidentService {
                         "This Idempotency-Key was used for a different incident. Use a new key for a new incident.");
             }
             audit.record(scope, AuditAction.INCIDENT_REPLAYED, INCIDENT, existing.id);
-            return new Recorded(view(existing), true);
+            return new Recorded(details(existing), true);
         });
     }
 
     @Transactional
-    public IncidentView get(AccessScope scope, UUID id) {
+    public IncidentDetails get(AccessScope scope, UUID id) {
         Incident incident = incidents.findInScope(id, scope).orElseThrow(ProblemException::notFound);
         audit.record(scope, AuditAction.INCIDENT_READ, INCIDENT, id);
-        return view(incident);
+        return details(incident);
     }
 
     @Transactional
-    public PageView list(AccessScope scope, IncidentStatus status, IncidentType type, int page, int size) {
+    public IncidentPage list(AccessScope scope, IncidentStatus status, IncidentType type, int page, int size) {
         List<Incident> rows = incidents.page(scope, status, type, page, size);
         long total = incidents.count(scope, status, type);
         Map<UUID, String> urgencies = recommendations.latestOf(rows.stream().map(i -> i.id).toList()).stream()
                 .collect(Collectors.toMap(r -> r.incidentId, r -> r.urgency, (a, b) -> a));
         audit.record(scope, AuditAction.INCIDENT_LISTED, INCIDENT, null);
-        List<IncidentSummaryView> items = rows.stream()
-                .map(i -> new IncidentSummaryView(i.id, i.status, List.copyOf(i.types), i.occurredAt, i.recordedAt,
+        List<IncidentSummary> items = rows.stream()
+                .map(i -> new IncidentSummary(i.id, i.status, List.copyOf(i.types), i.occurredAt, i.recordedAt,
                         i.recordedBy, i.location, urgencies.get(i.id)))
                 .toList();
-        return new PageView(items, page, size, total, (int) ((total + size - 1) / size));
+        return new IncidentPage(items, page, size, total);
     }
 
     /** An appended addendum, or the one an earlier call with the same Idempotency-Key appended. */
-    public record AddedAddendum(AddendumView addendum, boolean replayed) {
+    public record AddedAddendum(AddendumDetails addendum, boolean replayed) {
     }
 
     /**
@@ -171,7 +165,7 @@ public class IncidentService {
      * DSL queue, with a downgrade flagged when routes were removed or the urgency lowered.
      */
     @Transactional
-    public AddedAddendum addAddendum(AccessScope scope, UUID incidentId, AddAddendumRequest request, String idempotencyKey) {
+    public AddedAddendum addAddendum(AccessScope scope, UUID incidentId, AddAddendum request, String idempotencyKey) {
         Incident incident = incidents.lockInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
         String requestHash = idempotencyKey == null ? null : IdempotencyKey.fingerprint(json.write(request));
         if (idempotencyKey != null) {
@@ -183,7 +177,7 @@ public class IncidentService {
                             "This Idempotency-Key was used for a different addendum. Use a new key for new information.");
                 }
                 audit.record(scope, AuditAction.ADDENDUM_REPLAYED, INCIDENT, incident.id);
-                return new AddedAddendum(addendumView(earlier.get(), incident.pendingDowngrade()), true);
+                return new AddedAddendum(addendumDetails(earlier.get(), incident.pendingDowngrade()), true);
             }
         }
         TriageFactsBody revised = revisedFacts(incident, request);
@@ -204,10 +198,10 @@ public class IncidentService {
             downgrade = triageAndAdopt(incident, revised, TriageTrigger.ADDENDUM, scope.actor(), null);
         }
         audit.record(scope, AuditAction.ADDENDUM_ADDED, INCIDENT, incident.id);
-        return new AddedAddendum(addendumView(addendum, downgrade), false);
+        return new AddedAddendum(addendumDetails(addendum, downgrade), false);
     }
 
-    private TriageFactsBody revisedFacts(Incident incident, AddAddendumRequest request) {
+    private TriageFactsBody revisedFacts(Incident incident, AddAddendum request) {
         if (request.revisedFacts() != null && request.factsPatch() != null) {
             throw ProblemException.invalid("factsPatch", "send either revisedFacts or factsPatch, not both");
         }
@@ -235,7 +229,7 @@ public class IncidentService {
     }
 
     @Transactional
-    public List<uk.dsltriage.triage.api.RecommendationView> recommendations(AccessScope scope, UUID incidentId) {
+    public List<RecordedRecommendation> recommendations(AccessScope scope, UUID incidentId) {
         Incident incident = incidents.findInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
         audit.record(scope, AuditAction.RECOMMENDATIONS_READ, INCIDENT, incident.id);
         return triage.history(incident.id);
@@ -243,13 +237,13 @@ public class IncidentService {
 
     /** A DSL's explicit re-triage of the current facts under a chosen rule-set version; earlier ones are kept. */
     @Transactional
-    public uk.dsltriage.triage.api.RecommendationView retriage(AccessScope scope, UUID incidentId,
+    public RecordedRecommendation retriage(AccessScope scope, UUID incidentId,
             uk.dsltriage.rules.RuleSet ruleSet) {
         Incident incident = incidents.lockInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
         TriageFactsBody current = currentFacts(incident, addenda.of(incident));
         triageAndAdopt(incident, current, TriageTrigger.RETRIAGE, scope.actor(), ruleSet);
         audit.record(scope, AuditAction.TRIAGE_RECORDED, INCIDENT, incident.id);
-        return triage.view(triage.find(incident.currentRecommendationId).orElseThrow());
+        return triage.recorded(triage.find(incident.currentRecommendationId).orElseThrow());
     }
 
     /**
@@ -276,29 +270,29 @@ public class IncidentService {
                 .orElseGet(() -> json.read(incident.factsJson, TriageFactsBody.class));
     }
 
-    private IncidentView view(Incident incident) {
-        List<AddendumView> addendumViews = addenda.of(incident).stream().map(this::addendumView).toList();
+    private IncidentDetails details(Incident incident) {
+        List<AddendumDetails> addendumDetails = addenda.of(incident).stream().map(this::addendumDetails).toList();
         TriageFactsBody original = json.read(incident.factsJson, TriageFactsBody.class);
         TriageFactsBody current = original;
-        for (AddendumView addendum : addendumViews) {
+        for (AddendumDetails addendum : addendumDetails) {
             if (addendum.revisedFacts() != null) {
                 current = addendum.revisedFacts();
             }
         }
         Optional<TriageRecommendation> latest = recommendations.latest(incident.id);
-        return new IncidentView(incident.id, incident.schoolUrn, incident.status, incident.recordedBy, incident.recordedAt,
+        return new IncidentDetails(incident.id, incident.schoolUrn, incident.status, incident.recordedBy, incident.recordedAt,
                 incident.occurredAt, incident.location, incident.account, incident.childVoice, original, current,
-                json.read(incident.imageMetadataJson, uk.dsltriage.incident.api.ImageMetadataBody.class),
-                addendumViews, latest.map(triage::view).orElse(null));
+                json.read(incident.imageMetadataJson, ImageMetadataBody.class),
+                addendumDetails, latest.map(triage::recorded).orElse(null));
     }
 
-    private AddendumView addendumView(IncidentAddendum a) {
-        return addendumView(a, Downgrade.NONE);
+    private AddendumDetails addendumDetails(IncidentAddendum a) {
+        return addendumDetails(a, Downgrade.NONE);
     }
 
-    private AddendumView addendumView(IncidentAddendum a, Downgrade downgrade) {
-        return new AddendumView(a.id, a.sequence, a.recordedBy, a.recordedAt, a.account,
-                json.read(a.revisedFactsJson, TriageFactsBody.class), DowngradeView.of(downgrade));
+    private AddendumDetails addendumDetails(IncidentAddendum a, Downgrade downgrade) {
+        return new AddendumDetails(a.id, a.sequence, a.recordedBy, a.recordedAt, a.account,
+                json.read(a.revisedFactsJson, TriageFactsBody.class), downgrade);
     }
 
     private static void checkParticipants(String field, TriageFactsBody facts) {

@@ -4,15 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
-import uk.dsltriage.triage.api.ParticipantBody;
-import uk.dsltriage.triage.api.TriageFactsBody;
+import uk.dsltriage.triage.facts.ParticipantBody;
+import uk.dsltriage.triage.facts.TriageFactsBody;
 
 /** Indexes the pseudonymous participants of an incident in a table, so a child's chronology needs no JSON scan. */
 @ApplicationScoped
 public class ParticipantIndex {
 
     /** A child's pseudonymous reference as participants carry it (letters then digits, never a name). */
-    public static final String PSEUDONYM = uk.dsltriage.triage.api.ParticipantBody.PSEUDONYM;
+    public static final String PSEUDONYM = uk.dsltriage.triage.facts.ParticipantBody.PSEUDONYM;
 
     private final EntityManager em;
 

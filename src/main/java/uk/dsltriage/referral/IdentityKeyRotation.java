@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
-import uk.dsltriage.referral.api.RotationView;
 import uk.dsltriage.referral.identity.SchoolDataKeys;
 import uk.dsltriage.security.AccessScope;
 
@@ -21,10 +20,10 @@ public class IdentityKeyRotation {
         this.audit = audit;
     }
 
-    public RotationView rewrap(AccessScope operator) {
+    public SchoolDataKeys.RotationResult rewrap(AccessScope operator) {
         SchoolDataKeys.RotationResult result = keys.rewrapAll();
         QuarkusTransaction.requiringNew().run(() ->
                 audit.record(operator, AuditAction.IDENTITY_KEYS_REWRAPPED, ObjectKind.MASTER_KEY, result.masterKeyId()));
-        return new RotationView(result.masterKeyId(), result.rewrapped(), result.remaining());
+        return result;
     }
 }

@@ -2,11 +2,11 @@ package uk.dsltriage.triage;
 
 import java.util.List;
 import java.util.Map;
-import uk.dsltriage.triage.api.AttestationBody;
-import uk.dsltriage.triage.api.FactsBody;
-import uk.dsltriage.triage.api.ParticipantBody;
-import uk.dsltriage.triage.api.ReporterBody;
-import uk.dsltriage.triage.api.TriageFactsBody;
+import uk.dsltriage.triage.facts.AttestationBody;
+import uk.dsltriage.triage.facts.FactsBody;
+import uk.dsltriage.triage.facts.ParticipantBody;
+import uk.dsltriage.triage.facts.ReporterBody;
+import uk.dsltriage.triage.facts.TriageFactsBody;
 import uk.dsltriage.rules.DslAttestation;
 import uk.dsltriage.rules.Participant;
 import uk.dsltriage.rules.Reporter;

@@ -9,8 +9,7 @@ import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.security.AccessScope;
-import uk.dsltriage.triage.api.RecommendationView;
-import uk.dsltriage.triage.api.TriageFactsBody;
+import uk.dsltriage.triage.facts.TriageFactsBody;
 import uk.dsltriage.rules.Recommendation;
 import uk.dsltriage.rules.RuleEngine;
 import uk.dsltriage.rules.RuleSet;
@@ -100,14 +99,13 @@ public class TriageService {
         return recommendationId == null ? java.util.Optional.empty() : recommendations.findByIdOptional(recommendationId);
     }
 
-    public RecommendationView view(TriageRecommendation stored) {
+    public RecordedRecommendation recorded(TriageRecommendation stored) {
         StoredFacts facts = storage.readFacts(stored.factsSnapshotJson);
-        return RecommendationView.of(stored.id, stored.sequence, stored.trigger, stored.createdAt,
-                storedResult(stored), facts.attestation(),
-                ruleSets.labels(stored.ruleSetSha256).orElse(null));
+        return new RecordedRecommendation(stored.id, stored.sequence, stored.trigger, stored.createdAt,
+                storedResult(stored), facts.attestation(), ruleSets.labels(stored.ruleSetSha256).orElse(null));
     }
 
-    public List<RecommendationView> history(UUID incidentId) {
-        return recommendations.history(incidentId).stream().map(this::view).toList();
+    public List<RecordedRecommendation> history(UUID incidentId) {
+        return recommendations.history(incidentId).stream().map(this::recorded).toList();
     }
 }

@@ -23,7 +23,7 @@ import uk.dsltriage.rules.RuleSet;
 import uk.dsltriage.support.Fixtures;
 import uk.dsltriage.support.Persona;
 import uk.dsltriage.triage.api.RecommendationView;
-import uk.dsltriage.triage.api.TriageFactsBody;
+import uk.dsltriage.triage.facts.TriageFactsBody;
 
 /**
  * What triage stores is read strictly and by version: rows written before storage versions (format 1, the shapes the
@@ -80,10 +80,10 @@ class TriageStorageTest {
         assertEquals(tree(storage.write(StoredResult.of(triage.storedResult(row)))),
                 tree(storage.write(StoredResult.of(triage.replay(row)))), "a format-1 row replays to its stored result");
         assertEquals(result, triage.replay(row));
-        RecommendationView view = triage.view(row);
+        RecommendationView view = RecommendationView.of(triage.recorded(row));
         assertEquals(Boolean.FALSE, view.dslAttestation().risksManageableInSetting());
         assertEquals(result.firedRules(), view.firedRules());
-        assertEquals(List.of(1, 2), triage.history(incident).stream().map(RecommendationView::sequence).toList());
+        assertEquals(List.of(1, 2), triage.history(incident).stream().map(RecordedRecommendation::sequence).toList());
     }
 
     @Test

@@ -1,5 +1,9 @@
 package uk.dsltriage.imageguard.scanner;
 
+import static uk.dsltriage.imageguard.scanner.CharTables.HEX;
+import static uk.dsltriage.imageguard.scanner.CharTables.isAsciiAlnum;
+import static uk.dsltriage.imageguard.scanner.CharTables.isHexChar;
+
 /**
  * Encoded file signatures with filler between the characters: a base64, base32, hex, decimal or octal encoding of
  * an image with a space, a zero-width space, a middle dot, an accented letter, a line break or punctuation every few
@@ -16,13 +20,11 @@ final class DisguisedEncodingDetector implements TextDetector {
     private static final byte[] B64_STD = new byte[128];
     private static final byte[] B64_URL = new byte[128];
     private static final byte[] B32 = new byte[128];
-    private static final byte[] HEX = new byte[128];
 
     static {
         java.util.Arrays.fill(B64_STD, (byte) -1);
         java.util.Arrays.fill(B64_URL, (byte) -1);
         java.util.Arrays.fill(B32, (byte) -1);
-        java.util.Arrays.fill(HEX, (byte) -1);
         for (int i = 0; i < 26; i++) {
             B64_STD['A' + i] = B64_URL['A' + i] = (byte) i;
             B64_STD['a' + i] = B64_URL['a' + i] = (byte) (26 + i);
@@ -30,13 +32,9 @@ final class DisguisedEncodingDetector implements TextDetector {
         }
         for (int i = 0; i < 10; i++) {
             B64_STD['0' + i] = B64_URL['0' + i] = (byte) (52 + i);
-            HEX['0' + i] = (byte) i;
         }
         for (int i = 2; i <= 7; i++) {
             B32['0' + i] = (byte) (24 + i);
-        }
-        for (int i = 0; i < 6; i++) {
-            HEX['a' + i] = HEX['A' + i] = (byte) (10 + i);
         }
         B64_STD['+'] = 62;
         B64_STD['/'] = 63;
@@ -132,7 +130,7 @@ final class DisguisedEncodingDetector implements TextDetector {
         int k = i;
         for (; k < end && n < probe.length; k++) {
             char ch = c[k];
-            if ((ch == 'x' || ch == 'X') && high == 0 && k + 1 < end && isHex(c[k + 1])) {
+            if ((ch == 'x' || ch == 'X') && high == 0 && k + 1 < end && isHexChar(c[k + 1])) {
                 high = -1; // "0x": the 0 was a prefix, not a nibble
                 continue;
             }
@@ -193,13 +191,5 @@ final class DisguisedEncodingDetector implements TextDetector {
         }
         stoppedAt = k;
         return n;
-    }
-
-    private static boolean isHex(char ch) {
-        return ch < 0x80 && HEX[ch] >= 0;
-    }
-
-    static boolean isAsciiAlnum(char ch) {
-        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9';
     }
 }

@@ -1,5 +1,9 @@
 package uk.dsltriage.imageguard.scanner;
 
+import static uk.dsltriage.imageguard.scanner.CharTables.alnumRunEnd;
+import static uk.dsltriage.imageguard.scanner.CharTables.isAsciiAlnum;
+import static uk.dsltriage.imageguard.scanner.CharTables.isHexChar;
+
 /**
  * Long encoded text whatever its grouping: judges the letters and digits of the text with every separator, zero-width
  * character, accented letter and punctuation mark taken out, block by block ({@code blockChars} letters and digits
@@ -68,14 +72,11 @@ final class OpacityStatistics implements TextDetector {
         int previousClass = -1;
         int i = off;
         while (i < end) {
-            if (!DisguisedEncodingDetector.isAsciiAlnum(c[i])) {
+            if (!isAsciiAlnum(c[i])) {
                 i++;
                 continue;
             }
-            int tokenEnd = i;
-            while (tokenEnd < end && DisguisedEncodingDetector.isAsciiAlnum(c[tokenEnd])) {
-                tokenEnd++;
-            }
+            int tokenEnd = alnumRunEnd(c, i, end);
             int skipTo = referenceEnd(c, i, tokenEnd, end);
             if (skipTo > 0) {
                 i = skipTo;
@@ -142,14 +143,11 @@ final class OpacityStatistics implements TextDetector {
         int wordChars = 0;
         int i = from;
         while (i < to) {
-            if (!DisguisedEncodingDetector.isAsciiAlnum(c[i])) {
+            if (!isAsciiAlnum(c[i])) {
                 i++;
                 continue;
             }
-            int tokenEnd = i;
-            while (tokenEnd < to && DisguisedEncodingDetector.isAsciiAlnum(c[tokenEnd])) {
-                tokenEnd++;
-            }
+            int tokenEnd = alnumRunEnd(c, i, to);
             if (tokenEnd - i <= 2) {
                 i = tokenEnd;
                 continue;
@@ -212,7 +210,7 @@ final class OpacityStatistics implements TextDetector {
             boolean lower = false;
             for (int k = s; k < tokenEnd; k++) {
                 char ch = c[k];
-                if (!isHex(ch)) {
+                if (!isHexChar(ch)) {
                     return 0;
                 }
                 upper |= ch >= 'A' && ch <= 'F';
@@ -227,14 +225,10 @@ final class OpacityStatistics implements TextDetector {
         for (int k = 0; k < 36; k++) {
             char ch = c[s + k];
             boolean dash = k == 8 || k == 13 || k == 18 || k == 23;
-            if (dash ? ch != '-' : !isHex(ch)) {
+            if (dash ? ch != '-' : !isHexChar(ch)) {
                 return false;
             }
         }
-        return s + 36 == end || !DisguisedEncodingDetector.isAsciiAlnum(c[s + 36]);
-    }
-
-    private static boolean isHex(char ch) {
-        return ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F';
+        return s + 36 == end || !isAsciiAlnum(c[s + 36]);
     }
 }

@@ -70,11 +70,11 @@ public class IncidentResource {
             @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key returns the same incident")
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull @Valid RecordIncidentRequest request) {
-        IncidentService.Recorded recorded = service.record(user.schoolScope(), request, IdempotencyKey.checked(idempotencyKey));
+        IncidentService.Recorded recorded = service.record(user.schoolScope(), request.toCommand(), IdempotencyKey.checked(idempotencyKey));
         // A relative reference (RFC 9110 §10.2.2), set as a plain header: never built from the request's Host.
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/v1/incidents/" + recorded.incident().id())
-                .entity(recorded.incident());
+                .entity(IncidentView.of(recorded.incident()));
         if (recorded.replayed()) {
             response.header(IdempotencyKey.REPLAYED_HEADER, "true");
         }
@@ -90,7 +90,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public IncidentView get(@PathParam("id") UUID id) {
         var scope = user.schoolScope();
-        IncidentView view = service.get(scope, id);
+        IncidentView view = IncidentView.of(service.get(scope, id));
         return supportLinks.of(scope, id, participants(view), routes(view), actions(view))
                 .map(links -> view.withChildrenSupport(links.stream().map(IncidentResource::supportView).toList()))
                 .orElse(view);
@@ -140,8 +140,8 @@ public class IncidentResource {
             @QueryParam("type") @Parameter(schema = @Schema(implementation = IncidentType.class)) String type,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return service.list(user.schoolScope(), parse(IncidentStatus.class, "status", status),
-                parse(IncidentType.class, "type", type), page, size);
+        return PageView.of(service.list(user.schoolScope(), parse(IncidentStatus.class, "status", status),
+                parse(IncidentType.class, "type", type), page, size));
     }
 
     @POST
@@ -156,8 +156,9 @@ public class IncidentResource {
             @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key is not appended again")
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull @Valid AddAddendumRequest request) {
-        IncidentService.AddedAddendum added = service.addAddendum(user.schoolScope(), id, request, IdempotencyKey.checked(idempotencyKey));
-        Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(added.addendum());
+        IncidentService.AddedAddendum added = service.addAddendum(user.schoolScope(), id, request.toCommand(),
+                IdempotencyKey.checked(idempotencyKey));
+        Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(AddendumView.of(added.addendum()));
         if (added.replayed()) {
             response.header(IdempotencyKey.REPLAYED_HEADER, "true");
         }
@@ -171,7 +172,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "The recommendation history",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RecommendationView.class)))
     public List<RecommendationView> recommendations(@PathParam("id") UUID id) {
-        return service.recommendations(user.schoolScope(), id);
+        return service.recommendations(user.schoolScope(), id).stream().map(RecommendationView::of).toList();
     }
 
     @POST
@@ -186,7 +187,8 @@ public class IncidentResource {
         var scope = user.schoolScope();
         var ruleSet = ruleSets.find(request.ruleSetId(), request.version())
                 .orElseThrow(() -> ProblemException.invalid("version", "no such rule-set version"));
-        return Response.status(Response.Status.CREATED).entity(service.retriage(scope, id, ruleSet)).build();
+        return Response.status(Response.Status.CREATED).entity(RecommendationView.of(service.retriage(scope, id, ruleSet)))
+                .build();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {

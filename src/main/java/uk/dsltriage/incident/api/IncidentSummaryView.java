@@ -1,5 +1,6 @@
 package uk.dsltriage.incident.api;
 
+import uk.dsltriage.incident.IncidentSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,4 +12,9 @@ import uk.dsltriage.vocabulary.IncidentType;
 @Schema(name = "IncidentSummary", description = "A list entry: no narrative, no participants")
 public record IncidentSummaryView(UUID id, IncidentStatus status, List<IncidentType> incidentTypes, Instant occurredAt,
         Instant recordedAt, String recordedBy, Location location, String urgency) {
+
+    static IncidentSummaryView of(IncidentSummary s) {
+        return new IncidentSummaryView(s.id(), s.status(), s.incidentTypes(), s.occurredAt(), s.recordedAt(),
+                s.recordedBy(), s.location(), s.urgency());
+    }
 }

@@ -1,5 +1,6 @@
 package uk.dsltriage.incident.api;
 
+import uk.dsltriage.incident.RecordIncident;
 import jakarta.validation.Valid;
 import uk.dsltriage.common.validation.NotInFuture;
 import jakarta.validation.constraints.NotBlank;
@@ -9,13 +10,13 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import uk.dsltriage.incident.api.ImageMetadataBody;
+import uk.dsltriage.incident.ImageMetadataBody;
 import uk.dsltriage.incident.Location;
-import uk.dsltriage.triage.api.AttestationBody;
-import uk.dsltriage.triage.api.FactsBody;
-import uk.dsltriage.triage.api.ParticipantBody;
-import uk.dsltriage.triage.api.ReporterBody;
-import uk.dsltriage.triage.api.TriageFactsSource;
+import uk.dsltriage.triage.facts.AttestationBody;
+import uk.dsltriage.triage.facts.FactsBody;
+import uk.dsltriage.triage.facts.ParticipantBody;
+import uk.dsltriage.triage.facts.ReporterBody;
+import uk.dsltriage.triage.facts.TriageFactsSource;
 import uk.dsltriage.vocabulary.IncidentType;
 import uk.dsltriage.vocabulary.SexualViolenceType;
 import uk.dsltriage.vocabulary.VictimWishes;
@@ -40,4 +41,9 @@ public record RecordIncidentRequest(
         @Valid ReporterBody reporter,
         @Valid AttestationBody dslAttestation,
         @Valid ImageMetadataBody imageMetadata) implements TriageFactsSource {
+
+    public RecordIncident toCommand() {
+        return new RecordIncident(occurredAt, location, account, childVoice, incidentTypes, sexualViolenceType,
+                victimWishes, participants, facts, reporter, dslAttestation, imageMetadata);
+    }
 }

@@ -35,6 +35,7 @@ public class IdentityKeyResource {
     @APIResponse(responseCode = "200", description = "Re-wrapped",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationView.class)))
     public RotationView rewrapIdentityKeys() {
-        return rotation.rewrap(user.unscoped());
+        var result = rotation.rewrap(user.unscoped());
+        return new RotationView(result.masterKeyId(), result.rewrapped(), result.remaining());
     }
 }

@@ -16,7 +16,7 @@ import uk.dsltriage.incident.ParticipantIndex;
 import uk.dsltriage.review.Chronology;
 import uk.dsltriage.security.CurrentUser;
 import uk.dsltriage.security.Roles;
-import uk.dsltriage.triage.api.ParticipantBody;
+import uk.dsltriage.triage.facts.ParticipantBody;
 
 @Path("/api/v1/children/{ref}/chronology")
 @Tag(name = "Review", description = "The DSL's review of an incident: decisions with reasons, and its lifecycle")

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.dsltriage.review.DecisionCommand;
 import uk.dsltriage.review.DecisionOutcome;
 import uk.dsltriage.vocabulary.ParentsNotInformedReason;
-import uk.dsltriage.triage.api.AttestationBody;
+import uk.dsltriage.triage.facts.AttestationBody;
 import uk.dsltriage.vocabulary.Route;
 
 @Schema(name = "DecisionRequest", description = "A DSL's decision with its reasons (vocabulary.md, Decisions). Never edited: a new decision supersedes.")

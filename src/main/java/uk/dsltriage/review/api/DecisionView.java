@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.dsltriage.review.DecisionOutcome;
 import uk.dsltriage.vocabulary.ParentsNotInformedReason;
-import uk.dsltriage.triage.api.AttestationBody;
+import uk.dsltriage.triage.facts.AttestationBody;
 
 @Schema(name = "Decision", description = "A recorded decision. The latest (highest sequence) is current; earlier ones are kept.")
 public record DecisionView(UUID id, UUID incidentId, int sequence, UUID recommendationId, DecisionOutcome outcome,

@@ -10,7 +10,7 @@ import uk.dsltriage.review.Labels;
 import uk.dsltriage.review.ReviewQueue;
 import uk.dsltriage.review.ReviewTask;
 import uk.dsltriage.triage.Advice;
-import uk.dsltriage.triage.api.AttestationBody;
+import uk.dsltriage.triage.facts.AttestationBody;
 
 /** Maps the review's domain values to the API's records. */
 final class ReviewViews {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.dsltriage.triage.RecordedRecommendation;
 import uk.dsltriage.triage.TriageTrigger;
+import uk.dsltriage.triage.facts.AttestationBody;
 import uk.dsltriage.rules.FiredRule;
 import uk.dsltriage.vocabulary.ForbiddenAction;
 import uk.dsltriage.rules.Recommendation;
@@ -45,7 +47,11 @@ public record RecommendationView(
         return of(null, null, null, null, r, attestation, labels);
     }
 
-    public static RecommendationView of(UUID id, Integer sequence, TriageTrigger trigger, Instant createdAt, Recommendation r,
+    public static RecommendationView of(RecordedRecommendation r) {
+        return r == null ? null : of(r.id(), r.sequence(), r.trigger(), r.createdAt(), r.result(), r.dslAttestation(), r.labels());
+    }
+
+    private static RecommendationView of(UUID id, Integer sequence, TriageTrigger trigger, Instant createdAt, Recommendation r,
             AttestationBody attestation, JsonNode labels) {
         return new RecommendationView(id, sequence, trigger, createdAt, r.ruleSetId(), r.ruleSetVersion(), r.ruleSetSha256(),
                 r.routes(), r.urgency(), r.requiredActions(), r.forbiddenActions(), r.dslDecisionRequired(),

@@ -20,6 +20,7 @@ import uk.dsltriage.security.CurrentUser;
 import uk.dsltriage.security.Roles;
 import uk.dsltriage.triage.RuleSets;
 import uk.dsltriage.triage.TriageService;
+import uk.dsltriage.triage.facts.TriageFactsBody;
 import uk.dsltriage.rules.RuleSet;
 
 @Path("/api/v1/triage")

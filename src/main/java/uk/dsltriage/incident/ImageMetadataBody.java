@@ -1,4 +1,4 @@
-package uk.dsltriage.incident.api;
+package uk.dsltriage.incident;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;

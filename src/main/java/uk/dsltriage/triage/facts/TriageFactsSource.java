@@ -1,4 +1,4 @@
-package uk.dsltriage.triage.api;
+package uk.dsltriage.triage.facts;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,4 +1,4 @@
-package uk.dsltriage.triage.api;
+package uk.dsltriage.triage.facts;
 
 import jakarta.validation.Valid;
 import uk.dsltriage.common.validation.NotInFuture;

@@ -1,4 +1,4 @@
-package uk.dsltriage.triage.api;
+package uk.dsltriage.triage.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package uk.dsltriage.triage.api;
+package uk.dsltriage.triage.facts;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package uk.dsltriage.triage.api;
+package uk.dsltriage.triage.facts;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,0 +1,11 @@
+package uk.dsltriage.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import uk.dsltriage.vocabulary.IncidentType;
+
+/** A list entry: no narrative, no participants; {@code urgency} is the latest recommendation's (null before one). */
+public record IncidentSummary(UUID id, IncidentStatus status, List<IncidentType> incidentTypes, Instant occurredAt,
+        Instant recordedAt, String recordedBy, Location location, String urgency) {
+}
