@@ -81,8 +81,8 @@ for name, what, raw in SCENARIOS:
         if not s:
             continue
         ratio = s["rps"] / r["rps"] if r and r["rps"] else None
-        w(f"| {c} | {f(s['rps'])} | {f(s['p50_ms'], 1)} | {f(s['p95_ms'], 1)} | {f(s['p99_ms'], 1)} | "
-          f"{s['http_errors'] + s['socket_errors']} | {f(r['rps']) if r else '-'} | {f(r['p50_ms'], 1) if r else '-'} | "
+        w(f"| {c} | {f(s['rps'], 1)} | {f(s['p50_ms'], 1)} | {f(s['p95_ms'], 1)} | {f(s['p99_ms'], 1)} | "
+          f"{s['http_errors'] + s['socket_errors']} | {f(r['rps'], 1) if r else '-'} | {f(r['p50_ms'], 1) if r else '-'} | "
           f"{f(r['p99_ms'], 1) if r else '-'} | {f(ratio, 2) if ratio else '-'} |")
     w("")
 

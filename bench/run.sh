@@ -39,7 +39,7 @@ if [ "$QUICK" = 1 ]; then
     COST_ROUNDS=${COST_ROUNDS:-1}
 else
     BENCH_SECONDS=${BENCH_SECONDS:-8}; PG_SECONDS=${PG_SECONDS:-6}; CONCURRENCY=${CONCURRENCY:-"1 4 8 16"}
-    FILL_TO=${FILL_TO:-10000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-300}; SEED_REFERRALS=${SEED_REFERRALS:-40}; WARM_SECONDS=${WARM_SECONDS:-15}; PROFILE_SECONDS=${PROFILE_SECONDS:-15}
+    FILL_TO=${FILL_TO:-10000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-300}; SEED_REFERRALS=${SEED_REFERRALS:-25}; WARM_SECONDS=${WARM_SECONDS:-15}; PROFILE_SECONDS=${PROFILE_SECONDS:-15}
     COST_ROUNDS=${COST_ROUNDS:-3}
 fi
 
@@ -64,6 +64,7 @@ cleanup() {
     trap - EXIT INT TERM
     [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
     [ -n "$OLD_PID" ] && kill "$OLD_PID" 2>/dev/null && wait "$OLD_PID" 2>/dev/null || true
+    for f in "$WORK"/service-*.pid; do [ -f "$f" ] && { kill "$(cat "$f")" 2>/dev/null || true; rm -f "$f"; }; done
     if [ "$PG_STARTED" = 1 ]; then runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null 2>&1 || true; fi
     if [ "$KC_STARTED" = 1 ]; then deploy/keycloak/keycloak.sh stop || true; fi
 }
@@ -136,11 +137,13 @@ MASTER_KEY="bench:$(head -c 32 /dev/urandom | base64)"
 start_service() {  # jar port database logfile [extra JVM options...]; prints the pid; records start-up in $WORK/start-<port>
     local jar=$1 port=$2 db=$3 logfile=$4; shift 4
     local t0; t0=$(date +%s%N)
-    PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" DB_USER=bench DB_PASSWORD=bench \
+    # MALLOC_ARENA_MAX: glibc's per-thread malloc arenas otherwise add tens of MB of RSS that the JVM never uses.
+    MALLOC_ARENA_MAX=2 PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" DB_USER=bench DB_PASSWORD=bench \
         IDENTITY_MASTER_KEYS="$MASTER_KEY" \
         java "$@" -Dquarkus.http.host=127.0.0.1 -jar "$jar" >"$logfile" 2>&1 &
     local pid=$!
-    for _ in $(seq 1 1200); do
+    echo "$pid" >"$WORK/service-$port.pid"  # so that cleanup stops it even when interrupted before it is ready
+    for _ in $(seq 1 6000); do
         if curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then break; fi
         kill -0 "$pid" 2>/dev/null || { log "service on :$port died; log $logfile"; tail -30 "$logfile" >&2; exit 1; }
         sleep 0.05
@@ -218,6 +221,8 @@ create table bench_incident as select * from incident where account like 'At 08:
 create table bench_recommendation as
     select r.* from triage_recommendation r join bench_incident i on r.incident_id = i.id order by r.sequence limit 1;
 create table bench_ids (n serial primary key, id uuid not null);
+insert into audit_chain_head (chain, seq, hash) values ('school:100001', 0, repeat('0', 64)), ('la:999', 0, repeat('0', 64))
+    on conflict do nothing;
 SQL
 psql_ -d raw -c "\\copy bench_ids (id) from '$OUT/incident-ids.txt'" >>"$OUT/raw-copy.log"
 [ "$(psql_ -d raw -Atc 'select count(*) from bench_incident') $(psql_ -d raw -Atc 'select count(*) from bench_recommendation')" = "1 1" ] \
@@ -231,7 +236,7 @@ for c in $CONCURRENCY; do
     wrk_phase evaluate "$c" "$BENCH_SECONDS" staff.a POST /api/v1/triage/evaluate "$BENCH/payloads/evaluate.json"
     pgbench_phase evaluate "$c" "$PG_SECONDS" "$BENCH/pgbench/evaluate.sql"
     wrk_phase read "$c" "$BENCH_SECONDS" dsl.a GET '/api/v1/incidents/{id}' "" "$OUT/incident-ids.txt"
-    pgbench_phase read "$c" "$PG_SECONDS" "$BENCH/pgbench/read.sql"
+    pgbench_phase read "$c" "$PG_SECONDS" "$BENCH/pgbench/read.sql" -D nids="$(grep -c . "$OUT/incident-ids.txt")"
     wrk_phase list "$c" "$BENCH_SECONDS" dsl.a GET '/api/v1/incidents?size=20'
     pgbench_phase list "$c" "$PG_SECONDS" "$BENCH/pgbench/list.sql"
     wrk_phase queue "$c" "$BENCH_SECONDS" dsl.a GET '/api/v1/review-queue?size=20'
@@ -269,18 +274,19 @@ if [ "$COMPARE" != 0 ]; then
         wrk_phase "cost-prechain-r$r" 8 "$BENCH_SECONDS" staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1 "$OLD_PORT"
         wrk_phase "cost-chain-r$r" 8 "$BENCH_SECONDS" staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1
     done
-    kill "$OLD_PID"; wait "$OLD_PID" 2>/dev/null || true; OLD_PID=""
+    kill "$OLD_PID" 2>/dev/null || true; wait "$OLD_PID" 2>/dev/null || true; OLD_PID=""
 fi
 
 # ---------------------------------------------------------------- report
 cp "$OUT/service.log" "$OUT/service.log.keep" 2>/dev/null || true
 META="$OUT/meta.json"
-jq -n --arg stamp "$STAMP" --arg commit "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+dirty')" \
+COMMIT_NOTE=${BENCH_BUILD_NOTE:-"$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+uncommitted changes')"}
+jq -n --arg stamp "$STAMP" --arg commit "$COMMIT_NOTE" \
     --arg quick "$QUICK" --arg cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')" \
     --arg cores "$(nproc)" --arg mem "$(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo)" \
     --arg java "$(java -version 2>&1 | head -1)" --arg pg "$PG_VERSION" --arg bs "$BENCH_SECONDS" --arg ps "$PG_SECONDS" \
     --arg load_end "$(loadavg)" --arg jvm "$JVM_OPTS" --arg body "$(jq -c . "$BENCH/payloads/incident.json" | wc -c)" \
     '{stamp:$stamp, commit:$commit, quick:($quick=="1"), cpu:$cpu, cores:$cores, mem:$mem, java:$java, pg:$pg,
       bench_seconds:$bs, pg_seconds:$ps, jvm:$jvm, load_end:$load_end, body_bytes:$body}' >"$META"
-python3 "$BENCH/report.py" "$OUT" "$RESULTS/$STAMP" 
+python3 "$BENCH/report.py" "$OUT" "$RESULTS/$STAMP"
 log "written $RESULTS/$STAMP.md and $RESULTS/$STAMP.png"
