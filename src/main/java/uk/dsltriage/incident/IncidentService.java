@@ -127,7 +127,7 @@ public class IncidentService {
         triageAndAdopt(incident, facts, TriageTrigger.INTAKE, scope.actor(), null);
         audit.record(scope, AuditAction.INCIDENT_RECORDED, INCIDENT, incident.id);
         metrics.incidentRecorded();
-        return new Recorded(view(incident), false);
+        return new Recorded(viewOfNew(incident), false);
     }
 
     /** Looks up an earlier call with the same key; used again after losing a race on the unique constraint. */
@@ -280,7 +280,19 @@ public class IncidentService {
     }
 
     private IncidentView view(Incident incident) {
-        List<AddendumView> addendumViews = addenda.of(incident).stream().map(this::addendumView).toList();
+        return view(incident, addenda.of(incident), recommendations.latest(incident.id));
+    }
+
+    /**
+     * A just-recorded incident has no addenda, and its one recommendation is the one it has just adopted, still in the
+     * persistence context: no query (the two that view() makes each forced a mid-transaction flush; bench/results).
+     */
+    private IncidentView viewOfNew(Incident incident) {
+        return view(incident, List.of(), triage.find(incident.currentRecommendationId));
+    }
+
+    private IncidentView view(Incident incident, List<IncidentAddendum> addendumRows, Optional<TriageRecommendation> latest) {
+        List<AddendumView> addendumViews = addendumRows.stream().map(this::addendumView).toList();
         TriageFactsBody original = json.read(incident.factsJson, TriageFactsBody.class);
         TriageFactsBody current = original;
         for (AddendumView addendum : addendumViews) {
@@ -288,7 +300,6 @@ public class IncidentService {
                 current = addendum.revisedFacts();
             }
         }
-        Optional<TriageRecommendation> latest = recommendations.latest(incident.id);
         return new IncidentView(incident.id, incident.schoolUrn, incident.status, incident.recordedBy, incident.recordedAt,
                 incident.occurredAt, incident.location, incident.account, incident.childVoice, original, current,
                 json.read(incident.imageMetadataJson, uk.dsltriage.incident.api.ImageMetadataBody.class),
