@@ -95,6 +95,21 @@ if s8 and r8:
     w(f"* intake p99 = **{s8['p99_ms']:.1f} ms** (goal < 50 ms: {'met' if s8['p99_ms'] < 50 else 'not met'} in this run)")
 w("")
 
+# Noise: intake at 8 clients against this build is measured several times in one run (the scenario, the profiled
+# phase (JFR on), and each round of the cost comparison); their spread is the run's own noise figure.
+same = [r for r in rows if r["side"] == "service" and r["clients"] == 8
+        and (r["scenario"] in ("intake", "profiled-intake") or r["scenario"].startswith("cost-chain-"))]
+if len(same) >= 2:
+    rates = [r["rps"] for r in same]
+    m = statistics.mean(rates)
+    w("## Noise in this run")
+    w("")
+    w(f"Intake at 8 clients, same build, measured {len(rates)} times in this run ({', '.join(r['scenario'] for r in same)}): "
+      f"{', '.join(f'{x:,.1f}' for x in rates)} req/s; mean {m:,.1f}, spread {min(rates) / m - 1:+.0%} to "
+      f"{max(rates) / m - 1:+.0%} (coefficient of variation {statistics.pstdev(rates) / m:.0%}). Differences smaller "
+      "than this spread are noise.")
+    w("")
+
 cost = [r for r in rows if r["scenario"].startswith("cost-")]
 if cost:
     w("## Issue 11: intake at 8 clients with the audit chain vs the build before it (same run, same PostgreSQL)")
@@ -138,6 +153,11 @@ for r in rows:
 w("")
 w(f"Chart: `{os.path.basename(stem)}.png` (throughput and p99 against concurrency, service solid, raw dashed).")
 open(stem + ".md", "w").write("\n".join(out) + "\n")
+# The raw figures beside the report, for bench/compare.py.
+with open(stem + ".jsonl", "w") as raw_out:
+    for r in rows:
+        raw_out.write(json.dumps(r) + "\n")
+    raw_out.write(json.dumps({"meta": meta, "start": start, "after": after}) + "\n")
 
 # ---- chart
 dat = stem + ".dat.tmp"

@@ -14,9 +14,12 @@
 #   the service, packaged (mvn package), java -jar on 127.0.0.1:18080, profile prod, JSON logs to target/bench/;
 #   with --compare-prechain (on by default in a full run, see bench/audit/COST.md): the same service built at the commit
 #     before the audit hash chain, on 127.0.0.1:18081, against its own database on the same PostgreSQL.
+# The only setting that differs from production: a 30 s connection acquisition timeout (default 5 s), because on a
+# saturated machine opening a connection (fork + SCRAM) took longer than 5 s and the service failed to start.
 # Environment: BENCH_SECONDS (per HTTP phase), PG_SECONDS (per pgbench phase), CONCURRENCY ("1 4 8 16"),
 #   FILL_TO (incidents before the RSS reading, 10000), FILL_MAX_SECONDS (time cap on that fill, 300: on a busy machine
-#   the count reached is reported), JVM_OPTS (the service's JVM options), BENCH_SKIP_BUILD=1 (use the jar in target/).
+#   the count reached is reported), JVM_OPTS (the service's JVM options), BENCH_SKIP_BUILD=1 (no build), APP_JAR (the
+#   service's jar, default target/quarkus-app/quarkus-run.jar), BENCH_BUILD_NOTE (what the results file says was built).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
@@ -38,8 +41,8 @@ if [ "$QUICK" = 1 ]; then
     [ "$COMPARE" = 2 ] || COMPARE=0
     COST_ROUNDS=${COST_ROUNDS:-1}
 else
-    BENCH_SECONDS=${BENCH_SECONDS:-8}; PG_SECONDS=${PG_SECONDS:-6}; CONCURRENCY=${CONCURRENCY:-"1 4 8 16"}
-    FILL_TO=${FILL_TO:-10000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-300}; SEED_REFERRALS=${SEED_REFERRALS:-25}; WARM_SECONDS=${WARM_SECONDS:-15}; PROFILE_SECONDS=${PROFILE_SECONDS:-15}
+    BENCH_SECONDS=${BENCH_SECONDS:-6}; PG_SECONDS=${PG_SECONDS:-5}; CONCURRENCY=${CONCURRENCY:-"1 4 8 16"}
+    FILL_TO=${FILL_TO:-10000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-180}; SEED_REFERRALS=${SEED_REFERRALS:-10}; WARM_SECONDS=${WARM_SECONDS:-15}; PROFILE_SECONDS=${PROFILE_SECONDS:-15}
     COST_ROUNDS=${COST_ROUNDS:-3}
 fi
 
@@ -89,7 +92,8 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     log "building the service (mvn -o package -DskipTests)"
     mvn -B -o -q package -DskipTests >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 fi
-[ -f target/quarkus-app/quarkus-run.jar ] || { log "no target/quarkus-app/quarkus-run.jar"; exit 1; }
+APP_JAR=${APP_JAR:-target/quarkus-app/quarkus-run.jar}
+[ -f "$APP_JAR" ] || { log "no $APP_JAR"; exit 1; }
 
 # ------------------------------------------------------------------------------------------------ PostgreSQL 15
 psql_() { PGPASSWORD=bench psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U bench -v ON_ERROR_STOP=1 "$@"; }
@@ -140,7 +144,7 @@ start_service() {  # jar port database logfile [extra JVM options...]; prints th
     # MALLOC_ARENA_MAX: glibc's per-thread malloc arenas otherwise add tens of MB of RSS that the JVM never uses.
     MALLOC_ARENA_MAX=2 PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" DB_USER=bench DB_PASSWORD=bench \
         IDENTITY_MASTER_KEYS="$MASTER_KEY" \
-        java "$@" -Dquarkus.http.host=127.0.0.1 -jar "$jar" >"$logfile" 2>&1 &
+        java "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.datasource.jdbc.acquisition-timeout=PT30S -jar "$jar" >"$logfile" 2>&1 &
     local pid=$!
     echo "$pid" >"$WORK/service-$port.pid"  # so that cleanup stops it even when interrupted before it is ready
     for _ in $(seq 1 6000); do
@@ -158,7 +162,7 @@ start_service() {  # jar port database logfile [extra JVM options...]; prints th
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 
 log "starting the packaged service on :$APP_PORT"
-APP_PID=$(start_service target/quarkus-app/quarkus-run.jar "$APP_PORT" app "$OUT/service.log" $JVM_OPTS)
+APP_PID=$(start_service "$APP_JAR" "$APP_PORT" app "$OUT/service.log" $JVM_OPTS)
 cp "$WORK/start-$APP_PORT.json" "$OUT/start.json"
 log "ready: $(cat "$OUT/start.json")"
 
@@ -202,7 +206,7 @@ pgbench_phase() {  # name clients seconds script [-D vars...]
 
 # ---------------------------------------------------------------- seed: referrals for the LA feed, decisions for reads
 log "seeding: incidents, decisions and referrals to LA 999 (the feed), raw tables"
-bash "$BENCH/seed.sh" "http://127.0.0.1:$APP_PORT" "$(user_token staff.a)" "$(user_token dsl.a)" "$SEED_REFERRALS" >"$OUT/seed.log" 2>&1 \
+bash "$BENCH/seed.sh" "http://127.0.0.1:$APP_PORT" "$TOKEN_URL" "$SEED_REFERRALS" >"$OUT/seed.log" 2>&1 \
     || { log "seeding failed"; tail -20 "$OUT/seed.log" >&2; exit 1; }
 # ---------------------------------------------------------------- warm-up (JIT), not measured
 log "warm-up ${WARM_SECONDS}s"
