@@ -118,7 +118,7 @@ public class IncidentService {
         triageAndAdopt(incident, facts, TriageTrigger.INTAKE, scope.actor(), null);
         audit.record(scope, AuditAction.INCIDENT_RECORDED, INCIDENT, incident.id);
         metrics.incidentRecorded();
-        return new Recorded(details(incident), false);
+        return new Recorded(detailsOfNew(incident), false);
     }
 
     /** Looks up an earlier call with the same key; used again after losing a race on the unique constraint. */
@@ -271,7 +271,19 @@ public class IncidentService {
     }
 
     private IncidentDetails details(Incident incident) {
-        List<AddendumDetails> addendumDetails = addenda.of(incident).stream().map(this::addendumDetails).toList();
+        return details(incident, addenda.of(incident), recommendations.latest(incident.id));
+    }
+
+    /**
+     * A just-recorded incident has no addenda, and its one recommendation is the one it has just adopted, still in the
+     * persistence context: no query (the two that details() makes each forced a mid-transaction flush; bench/results).
+     */
+    private IncidentDetails detailsOfNew(Incident incident) {
+        return details(incident, List.of(), triage.find(incident.currentRecommendationId));
+    }
+
+    private IncidentDetails details(Incident incident, List<IncidentAddendum> addendumRows, Optional<TriageRecommendation> latest) {
+        List<AddendumDetails> addendumDetails = addendumRows.stream().map(this::addendumDetails).toList();
         TriageFactsBody original = json.read(incident.factsJson, TriageFactsBody.class);
         TriageFactsBody current = original;
         for (AddendumDetails addendum : addendumDetails) {
@@ -279,7 +291,6 @@ public class IncidentService {
                 current = addendum.revisedFacts();
             }
         }
-        Optional<TriageRecommendation> latest = recommendations.latest(incident.id);
         return new IncidentDetails(incident.id, incident.schoolUrn, incident.status, incident.recordedBy, incident.recordedAt,
                 incident.occurredAt, incident.location, incident.account, incident.childVoice, original, current,
                 json.read(incident.imageMetadataJson, ImageMetadataBody.class),

@@ -1,0 +1,32 @@
+-- Generated shape, kept by hand: the raw limit of one bench/run.sh scenario (pgbench -M prepared, database "raw",
+-- the service's own schema with triggers and indexes). The chained audit event is written as ChainWriter writes it:
+-- lock the chain head, insert the event with its SHA-256 over the previous hash, move the head.
+-- Intake: the rows POST /api/v1/incidents writes in its one transaction (from the statement log of a real intake):
+-- incident, incident_type, two incident_participant, triage_recommendation, the incident's current recommendation
+-- (update), two incident_current_route, the audit event and its chain head. The 1.6 KB incident and the
+-- recommendation's JSON are copied from a real intake of the same body (bench_incident / bench_recommendation).
+\set n random(1, 2000000000)
+BEGIN;
+insert into incident (id, version, school_urn, status, recorded_by, recorded_at, awaiting_since, occurred_at, location, account, child_voice, facts, image_metadata, idempotency_key, request_sha256)
+    select gen_random_uuid(), 0, school_urn, 'AWAITING_DSL_REVIEW', recorded_by, now(), now(), occurred_at, location, account, child_voice, facts, image_metadata,
+           'raw-' || :client_id || '-' || :n || '-' || txid_current(), request_sha256
+    from bench_incident
+    returning id as i_id \gset
+insert into incident_type (incident_id, type) values (:i_id, 'NUDE_IMAGE_SHARING');
+insert into incident_participant (incident_id, school_urn, ref) values (:i_id, '100001', 'P1') on conflict do nothing;
+insert into incident_participant (incident_id, school_urn, ref) values (:i_id, '100001', 'P2') on conflict do nothing;
+insert into triage_recommendation (id, incident_id, sequence, trigger, rule_set_id, rule_set_version, rule_set_sha256, facts_snapshot, result, urgency, created_by, created_at)
+    select gen_random_uuid(), :i_id, 1, 'INTAKE', rule_set_id, rule_set_version, rule_set_sha256, facts_snapshot, result, urgency, created_by, now()
+    from bench_recommendation
+    returning id as r_id \gset
+update incident set awaiting_since = now(), current_recommendation_id = :r_id::uuid, current_urgency = 'IMMEDIATE', status = 'AWAITING_DSL_REVIEW', version = 1
+    where id = :i_id::uuid and version = 0;
+insert into incident_current_route (incident_id, route) values (:i_id, 'DSL_REVIEW');
+insert into incident_current_route (incident_id, route) values (:i_id, 'PARENTS_INFORM');
+select seq as h_seq, hash as h_hash from audit_chain_head where chain = 'school:100001' for update \gset
+insert into audit_event (at, actor, roles, school_urn, la_code, action, object_type, object_id, outcome, endpoint, correlation_id, chain, seq, prev_hash, hash)
+    values (now(), 'http://127.0.0.1:8180/realms/dsl-triage 00000000-0000-4000-8000-000000000101', 'staff', '100001', null, 'INCIDENT_RECORDED', 'INCIDENT', :i_id::text, 'SUCCESS', null, gen_random_uuid()::text, 'school:100001', :h_seq::bigint + 1, :h_hash::char(64),
+            encode(sha256(convert_to(concat_ws('|', :h_hash::text, now()::text, 'http://127.0.0.1:8180/realms/dsl-triage 00000000-0000-4000-8000-000000000101', 'staff', '100001', null, 'INCIDENT_RECORDED', 'INCIDENT', :i_id::text, 'SUCCESS', 'school:100001', (:h_seq::bigint + 1)::text), 'UTF8')), 'hex'))
+    returning id as e_id, hash as e_hash \gset
+update audit_chain_head set seq = :h_seq::bigint + 1, hash = :e_hash::char(64), last_event_id = :e_id::bigint where chain = 'school:100001';
+END;

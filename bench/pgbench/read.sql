@@ -1,0 +1,20 @@
+-- Generated shape, kept by hand: the raw limit of one bench/run.sh scenario (pgbench -M prepared, database "raw",
+-- the service's own schema with triggers and indexes). The chained audit event is written as ChainWriter writes it:
+-- lock the chain head, insert the event with its SHA-256 over the previous hash, move the head.
+-- Read one incident as the DSL: the queries GET /api/v1/incidents/{id} makes (incident in scope, types, routes,
+-- addenda, latest recommendation) and its audit event. bench_ids holds the same 2,000 ids wrk reads.
+\set k random(1, :nids)
+BEGIN;
+select i.id as i_id, i.account, i.child_voice, i.facts, i.status, i.current_urgency from incident i
+    where i.school_urn = '100001' and i.id = (select id from bench_ids where n = :k) limit 1 \gset
+select type from incident_type where incident_id = :i_id;
+select route from incident_current_route where incident_id = :i_id;
+select * from incident_addendum where incident_id = :i_id order by sequence;
+select * from triage_recommendation where incident_id = :i_id order by sequence desc limit 1;
+select seq as h_seq, hash as h_hash from audit_chain_head where chain = 'school:100001' for update \gset
+insert into audit_event (at, actor, roles, school_urn, la_code, action, object_type, object_id, outcome, endpoint, correlation_id, chain, seq, prev_hash, hash)
+    values (now(), 'http://127.0.0.1:8180/realms/dsl-triage 00000000-0000-4000-8000-000000000103', 'dsl', '100001', null, 'INCIDENT_READ', 'INCIDENT', :i_id::text, 'SUCCESS', null, gen_random_uuid()::text, 'school:100001', :h_seq::bigint + 1, :h_hash::char(64),
+            encode(sha256(convert_to(concat_ws('|', :h_hash::text, now()::text, 'http://127.0.0.1:8180/realms/dsl-triage 00000000-0000-4000-8000-000000000103', 'dsl', '100001', null, 'INCIDENT_READ', 'INCIDENT', :i_id::text, 'SUCCESS', 'school:100001', (:h_seq::bigint + 1)::text), 'UTF8')), 'hex'))
+    returning id as e_id, hash as e_hash \gset
+update audit_chain_head set seq = :h_seq::bigint + 1, hash = :e_hash::char(64), last_event_id = :e_id::bigint where chain = 'school:100001';
+END;
