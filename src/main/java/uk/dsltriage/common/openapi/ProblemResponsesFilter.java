@@ -85,6 +85,7 @@ public class ProblemResponsesFilter implements OASFilter {
             problems.put("422", "Image, video, file or link content was found and refused (nothing stored); or an Idempotency-Key was reused for a different request");
         }
         problems.put("500", "Unexpected error; the instance field is the correlation id to quote");
+        problems.put("503", "The database cannot be reached just now; nothing was changed. Retry after Retry-After seconds (writes with the same Idempotency-Key)");
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
