@@ -159,7 +159,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response internal(Throwable e, ContainerRequestContext request) {
         String id = CorrelationId.of(request);
-        if (clientWentAway(e)) {
+        if (ClientWentAway.in(e)) {
             // The client closed the connection before its body was read (a client timeout): nothing was processed and
             // nobody receives this answer. Not a fault of the service, so no error line.
             LOG.infof("Client closed the connection before the request was read [correlationId=%s]", id);
@@ -188,16 +188,6 @@ public class ProblemMappers {
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    private static boolean clientWentAway(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof io.vertx.core.http.HttpClosedException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A database failure is identified by its SQLState alone: PostgreSQL's message quotes keys and row data. */
