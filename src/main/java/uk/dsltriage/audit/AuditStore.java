@@ -155,6 +155,8 @@ class AuditStore {
 
     private static IllegalStateException failed(SQLException e) {
         // SQL messages can quote row data: keep the state only.
-        return new IllegalStateException("audit query failed (SQL state " + e.getSQLState() + ")");
+        // The cause carries the SQL state only, never PostgreSQL's message (see ChainWriter).
+        return new IllegalStateException("audit query failed (SQL state " + e.getSQLState() + ")",
+                new SQLException("audit query failed", e.getSQLState()));
     }
 }
