@@ -154,8 +154,7 @@ class AuditStore {
     }
 
     private static IllegalStateException failed(SQLException e) {
-        // SQL messages can quote row data: keep the state only.
-        // The cause carries the SQL state only, never PostgreSQL's message (see ChainWriter).
+        // SQL messages can quote row data: keep the state only, also in the cause (see ChainWriter).
         return new IllegalStateException("audit query failed (SQL state " + e.getSQLState() + ")",
                 new SQLException("audit query failed", e.getSQLState()));
     }
