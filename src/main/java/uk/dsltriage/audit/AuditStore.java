@@ -154,7 +154,8 @@ class AuditStore {
     }
 
     private static IllegalStateException failed(SQLException e) {
-        // SQL messages can quote row data: keep the state only.
-        return new IllegalStateException("audit query failed (SQL state " + e.getSQLState() + ")");
+        // SQL messages can quote row data: keep the state only, also in the cause (see ChainWriter).
+        return new IllegalStateException("audit query failed (SQL state " + e.getSQLState() + ")",
+                new SQLException("audit query failed", e.getSQLState()));
     }
 }

@@ -71,7 +71,10 @@ class ChainWriter {
         try (Connection connection = dataSource.getConnection()) {
             link(connection, events);
         } catch (SQLException e) {
-            throw new IllegalStateException("audit events could not be written (SQL state " + e.getSQLState() + ")");
+            // The cause carries the SQL state only (PostgreSQL's message can quote row data), so that an unreachable
+            // database is still recognised as one (503, ProblemMappers).
+            throw new IllegalStateException("audit events could not be written (SQL state " + e.getSQLState() + ")",
+                    new SQLException("audit write failed", e.getSQLState()));
         }
     }
 

@@ -32,7 +32,7 @@ import uk.dsltriage.support.Persona;
  *
  * <p>What this proves: the per-chain head lock keeps chains linear under concurrent writers on independent
  * connections to one database. It does not start a second JVM; the second writer shares ChainWriter's code, not its
- * process.
+ * process. The two-JVM proof is {@code uk.dsltriage.faults.FaultsIT} (integration suite); this stays as the fast check.
  */
 @QuarkusTest
 class AuditChainConcurrencyTest {

@@ -86,6 +86,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         problems.put("431", "Request headers over the size limit");
         problems.put("500", "Unexpected error; the instance field is the correlation id to quote");
+        problems.put("503", "The database cannot be reached just now; nothing was changed. Retry after Retry-After seconds (writes with the same Idempotency-Key)");
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();

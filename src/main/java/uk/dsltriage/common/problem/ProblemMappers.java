@@ -177,6 +177,20 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response internal(Throwable e, ContainerRequestContext request) {
         String id = CorrelationId.of(request);
+        if (ClientWentAway.in(e)) {
+            // The client closed the connection before its body was read (a client timeout): nothing was processed and
+            // nobody receives this answer. Not a fault of the service, so no error line.
+            LOG.infof("Client closed the connection before the request was read [correlationId=%s]", id);
+            return respond(Problem.of(ProblemType.MALFORMED_BODY, "The request body was not received in full.", id));
+        }
+        if (DatabaseUnavailable.in(e)) {
+            // Expected while the database is down or restarting: one line, no frames; the client retries.
+            LOG.warnf("Database unavailable [correlationId=%s]%s", id, sqlState(e));
+            return Response.fromResponse(respond(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                            "Nothing was recorded. Retry shortly; send the same Idempotency-Key to retry a write safely.", id)))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .build();
+        }
         // Exception messages can carry submitted values (SQL details, parser excerpts): log the type and frames only.
         LOG.errorf("Unexpected %s [correlationId=%s]%s at %s", e.getClass().getName(), id, sqlState(e), topFrames(e));
         return respond(Problem.of(ProblemType.INTERNAL_ERROR,

@@ -26,7 +26,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Only application/json request bodies are accepted", 415),
     VIEWING_RECORD_NOT_COMPLIANT("viewing-record-not-compliant", "The viewing record lacks safeguards the guidance requires", 422),
     IMAGE_CONTENT_REFUSED("image-content-refused", "Image, video, file or link content is never accepted", 422),
-    INTERNAL_ERROR("internal-error", "Unexpected error", 500);
+    INTERNAL_ERROR("internal-error", "Unexpected error", 500),
+    SERVICE_UNAVAILABLE("service-unavailable", "The service cannot reach its database just now; nothing was changed", 503);
 
     private static final String BASE = "https://dsl-triage.uk/problems/";
 

@@ -1,0 +1,42 @@
+package uk.dsltriage.common.problem;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Whether a failure means the database could not be reached (stopped, restarting, connection lost or no connection
+ * within the pool's acquisition timeout), as opposed to a fault in the service. Such a request changed nothing: its
+ * transaction could not commit. Judged by SQLState and exception type only, never by message text.
+ */
+final class DatabaseUnavailable {
+
+    /** Seconds a client should wait before retrying; a restart of PostgreSQL usually takes a few. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private DatabaseUnavailable() {
+    }
+
+    static boolean in(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof SQLTransientConnectionException || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            // The pool's acquisition timeout is a plain SQLException caused by a TimeoutException.
+            if (t instanceof SQLException sql && (unavailable(sql.getSQLState()) || sql.getCause() instanceof TimeoutException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Class 08 is a connection exception; 57P01-57P03 are an administrator's shutdown, a crash shutdown and "cannot
+     * connect now" (starting up or shutting down).
+     */
+    static boolean unavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
+                || sqlState.equals("57P03"));
+    }
+}

@@ -1,0 +1,38 @@
+package uk.dsltriage.common.problem;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+/** Which failures answer 503 (database unreachable) rather than 500; FaultsIT proves it against a stopped PostgreSQL. */
+class DatabaseUnavailableTest {
+
+    @Test
+    void connectionStatesAndShutdownsAreUnavailable() {
+        for (String state : new String[] {"08001", "08006", "08003", "57P01", "57P02", "57P03"}) {
+            assertTrue(DatabaseUnavailable.in(wrapped(new SQLException("x", state))), state);
+        }
+    }
+
+    @Test
+    void thePoolsAcquisitionTimeoutIsUnavailable() {
+        assertTrue(DatabaseUnavailable.in(wrapped(new SQLException("Acquisition timeout", new TimeoutException()))));
+    }
+
+    @Test
+    void faultsOfTheServiceOrTheQueryAreNot() {
+        assertFalse(DatabaseUnavailable.in(new IllegalStateException("bug")));
+        assertFalse(DatabaseUnavailable.in(wrapped(new SQLException("unique", "23505"))));
+        assertFalse(DatabaseUnavailable.in(wrapped(new SQLException("syntax", "42601"))));
+        assertFalse(DatabaseUnavailable.in(wrapped(new SQLException("no state"))));
+        assertFalse(DatabaseUnavailable.in(new RuntimeException(new TimeoutException())), "a timeout not from the pool");
+        assertFalse(DatabaseUnavailable.in(wrapped(new SQLException("cancelled", "57014"))), "statement timeout is not an outage");
+    }
+
+    private static RuntimeException wrapped(SQLException e) {
+        return new RuntimeException("transaction failed", new IllegalStateException(e));
+    }
+}
