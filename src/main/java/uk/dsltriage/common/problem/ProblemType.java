@@ -25,6 +25,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Only application/json request bodies are accepted", 415),
     VIEWING_RECORD_NOT_COMPLIANT("viewing-record-not-compliant", "The viewing record lacks safeguards the guidance requires", 422),
     IMAGE_CONTENT_REFUSED("image-content-refused", "Image, video, file or link content is never accepted", 422),
+    RATE_LIMITED("rate-limited", "Too many requests from this account: wait for the Retry-After seconds", 429),
     INTERNAL_ERROR("internal-error", "Unexpected error", 500);
 
     private static final String BASE = "https://dsl-triage.uk/problems/";
