@@ -1,5 +1,6 @@
 package uk.dsltriage.incident.api;
 
+import uk.dsltriage.common.WireLimits;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,6 @@ import uk.dsltriage.incident.Location;
 import uk.dsltriage.vocabulary.IncidentType;
 
 @Schema(name = "IncidentSummary", description = "A list entry: no narrative, no participants")
-public record IncidentSummaryView(UUID id, IncidentStatus status, List<IncidentType> incidentTypes, Instant occurredAt,
-        Instant recordedAt, String recordedBy, Location location, String urgency) {
+public record IncidentSummaryView(UUID id, IncidentStatus status, @Schema(maxItems = 12) List<IncidentType> incidentTypes, Instant occurredAt,
+        Instant recordedAt, @Schema(maxLength = WireLimits.ACTOR) String recordedBy, Location location, @Schema(maxLength = WireLimits.CODE) String urgency) {
 }

@@ -1,5 +1,6 @@
 package uk.dsltriage.incident.api;
 
+import uk.dsltriage.common.WireLimits;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,17 +13,17 @@ import uk.dsltriage.triage.api.TriageFactsBody;
 @Schema(name = "Incident", description = "An incident as recorded, with its addenda and its current recommendation")
 public record IncidentView(
         UUID id,
-        String schoolUrn,
+        @Schema(maxLength = WireLimits.SCHOOL_URN) String schoolUrn,
         IncidentStatus status,
-        String recordedBy,
+        @Schema(maxLength = WireLimits.ACTOR) String recordedBy,
         Instant recordedAt,
         Instant occurredAt,
         Location location,
-        String account,
-        String childVoice,
+        @Schema(maxLength = WireLimits.LONG_TEXT) String account,
+        @Schema(maxLength = WireLimits.SHORT_TEXT) String childVoice,
         @Schema(description = "The facts as first recorded") TriageFactsBody facts,
         @Schema(description = "The facts in force: the latest revision, or the original") TriageFactsBody currentFacts,
         uk.dsltriage.incident.api.ImageMetadataBody imageMetadata,
-        List<AddendumView> addenda,
+        @Schema(maxItems = WireLimits.UNPAGED_LIST) List<AddendumView> addenda,
         @Schema(description = "The latest recommendation; earlier ones are at /recommendations") RecommendationView recommendation) {
 }
