@@ -1,5 +1,6 @@
 package uk.dsltriage.common.openapi;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -25,16 +26,18 @@ final class ResponseHeaders {
     }
 
     static void addTo(OpenAPI openAPI) {
-        Map<String, Header> definitions = Map.of(
-                LIMIT, integer("Requests a user may send in a burst to this instance (IETF draft-ietf-httpapi-ratelimit-headers"
+        // Ordered, so that the served document is the same on every start (OpenApiContractTest compares it).
+        Map<String, Header> definitions = new LinkedHashMap<>();
+        definitions.put(LIMIT, integer("Requests a user may send in a burst to this instance (IETF draft-ietf-httpapi-ratelimit-headers"
                         + " RateLimit-Limit). Sent on every response to an authenticated caller; the limit is per user"
-                        + " (token issuer + subject) per service instance.", 1, Integer.MAX_VALUE),
-                REMAINING, integer("Requests left in the user's current burst on this instance (RateLimit-Remaining).",
-                        0, Integer.MAX_VALUE),
-                RESET, integer("Seconds until the user's budget on this instance is full again (RateLimit-Reset).",
-                        0, MAX_SECONDS),
-                RETRY_AFTER, integer("Seconds to wait before the next request will be accepted (RFC 9110).", 1, MAX_SECONDS),
-                ALLOW_ORIGIN, OASFactory.createHeader()
+                        + " (token issuer + subject) per service instance.", 1, Integer.MAX_VALUE));
+        definitions.put(REMAINING, integer("Requests left in the user's current burst on this instance (RateLimit-Remaining).",
+                        0, Integer.MAX_VALUE));
+        definitions.put(RESET, integer("Seconds until the user's budget on this instance is full again (RateLimit-Reset).",
+                        0, MAX_SECONDS));
+        definitions.put(RETRY_AFTER, integer("Seconds to wait before the next request will be accepted (RFC 9110).", 1,
+                MAX_SECONDS));
+        definitions.put(ALLOW_ORIGIN, OASFactory.createHeader()
                         .description("CORS policy: the API is for server-side and native clients and sends no CORS headers,"
                                 + " so browsers refuse cross-origin calls. An operator may allow named origins with"
                                 + " quarkus.http.cors.origins; this header then names the one allowed origin.")
