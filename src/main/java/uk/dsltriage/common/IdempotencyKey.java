@@ -19,6 +19,7 @@ import uk.dsltriage.common.problem.ProblemType;
 public final class IdempotencyKey {
 
     public static final String HEADER = "Idempotency-Key";
+    public static final int MAX_LENGTH = 128;
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
 

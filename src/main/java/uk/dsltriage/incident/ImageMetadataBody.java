@@ -35,7 +35,7 @@ public record ImageMetadataBody(
     public record ImageCategoryBody(
             @jakarta.validation.constraints.NotNull Category category,
             @jakarta.validation.constraints.NotNull @Schema(description = "Who assigned it: police or the IWF, never the school") AssignedBy assignedBy,
-            @jakarta.validation.constraints.NotNull @Pattern(regexp = REFERENCE) String reference) {
+            @jakarta.validation.constraints.NotNull @Pattern(regexp = REFERENCE) @Size(max = 40) String reference) {
     }
 
     public enum Category { A, B, C }

@@ -1,5 +1,7 @@
 package uk.dsltriage.review;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.dsltriage.common.WireLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -44,10 +46,10 @@ public class ShadowRun {
         this.audit = audit;
     }
 
-    public record Change(UUID incidentId, String schoolUrn, Urgency urgencyBefore, Urgency urgencyAfter,
-            List<Route> routesAdded, List<Route> routesRemoved, List<RequiredAction> requiredActionsAdded,
-            List<RequiredAction> requiredActionsRemoved, List<ForbiddenAction> forbiddenActionsAdded,
-            List<ForbiddenAction> forbiddenActionsRemoved) {
+    public record Change(UUID incidentId, @Schema(maxLength = WireLimits.SCHOOL_URN) String schoolUrn, Urgency urgencyBefore, Urgency urgencyAfter,
+            @Schema(maxItems = WireLimits.CODES) List<Route> routesAdded, @Schema(maxItems = WireLimits.CODES) List<Route> routesRemoved, @Schema(maxItems = WireLimits.CODES) List<RequiredAction> requiredActionsAdded,
+            @Schema(maxItems = WireLimits.CODES) List<RequiredAction> requiredActionsRemoved, @Schema(maxItems = WireLimits.CODES) List<ForbiddenAction> forbiddenActionsAdded,
+            @Schema(maxItems = WireLimits.CODES) List<ForbiddenAction> forbiddenActionsRemoved) {
     }
 
     /** {@code schoolUrn} null: every school (rules administrators only; the resource decides who may). */

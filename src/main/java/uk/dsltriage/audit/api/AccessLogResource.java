@@ -1,5 +1,6 @@
 package uk.dsltriage.audit.api;
 
+import uk.dsltriage.common.WireLimits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,7 +42,7 @@ public class AccessLogResource {
     @RolesAllowed({Roles.DSL, Roles.HEADTEACHER})
     @Operation(operationId = "getIncidentAccessLog", summary = "Who viewed or changed this incident, and when (oldest first)")
     @APIResponse(responseCode = "200", description = "Audit events about the incident",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEventView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, maxItems = WireLimits.UNPAGED_LIST, implementation = AuditEventView.class)))
     public List<AuditEventView> accessLog(@PathParam("id") UUID id) {
         List<AuditEntry> events = trail.accessLog(user.schoolScope(), id.toString());
         if (events.isEmpty()) {

@@ -1,5 +1,7 @@
 package uk.dsltriage.audit.api;
 
+import uk.dsltriage.common.WireLimits;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -61,13 +63,13 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "A page of audit events",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPageView.class)))
     public AuditPageView search(
-            @QueryParam("objectKind") @Parameter(description = "INCIDENT or AUDIT_CHAIN") String objectKind,
-            @QueryParam("objectId") @Parameter(description = "Id of the record") String objectId,
-            @QueryParam("actor") @Parameter(description = "Issuer and subject, as in the events") String actor,
-            @QueryParam("action") @Parameter(description = "An audit action, such as INCIDENT_READ") String action,
-            @QueryParam("from") @Parameter(description = "At or after this time (ISO-8601 with offset)") String from,
-            @QueryParam("to") @Parameter(description = "Before this time (ISO-8601 with offset)") String to,
-            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
+            @QueryParam("objectKind") @Parameter(description = "INCIDENT or AUDIT_CHAIN") @Size(max = 32) String objectKind,
+            @QueryParam("objectId") @Parameter(description = "Id of the record") @Size(max = WireLimits.CODE) String objectId,
+            @QueryParam("actor") @Parameter(description = "Issuer and subject, as in the events") @Size(max = WireLimits.ACTOR) String actor,
+            @QueryParam("action") @Parameter(description = "An audit action, such as INCIDENT_READ") @Size(max = WireLimits.CODE) String action,
+            @QueryParam("from") @Parameter(description = "At or after this time (ISO-8601 with offset)") @Size(max = WireLimits.DATE_TIME) String from,
+            @QueryParam("to") @Parameter(description = "Before this time (ISO-8601 with offset)") @Size(max = WireLimits.DATE_TIME) String to,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") @Size(max = WireLimits.CURSOR) String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(AuditTrail.MAX_PAGE)
             @Parameter(description = "1 to 200, default 50") int limit) {
         AccessScope scope = auditorScope();
@@ -91,8 +93,8 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "The verification result",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationView.class)))
     public VerificationView verify(
-            @QueryParam("from") @Parameter(description = "ISO-8601 time with offset") String from,
-            @QueryParam("to") @Parameter(description = "ISO-8601 time with offset") String to) {
+            @QueryParam("from") @Parameter(description = "ISO-8601 time with offset") @Size(max = WireLimits.DATE_TIME) String from,
+            @QueryParam("to") @Parameter(description = "ISO-8601 time with offset") @Size(max = WireLimits.DATE_TIME) String to) {
         return VerificationView.of(trail.verify(auditorScope(), time("from", from), time("to", to)));
     }
 

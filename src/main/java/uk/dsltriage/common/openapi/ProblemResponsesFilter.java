@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
- * Documents the error responses every operation can give, as RFC 9457 problem details, in one place rather than on
- * each resource method.
+ * Documents the error responses every operation can give, as RFC 9457 problem details, and the headers every response
+ * can carry (rate limit, CORS), in one place rather than on each resource method.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -32,6 +32,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getComponents().getSchemas() == null || !openAPI.getComponents().getSchemas().containsKey("Problem")) {
             openAPI.getComponents().addSchema("Problem", problemSchema());
         }
+        ResponseHeaders.addTo(openAPI);
     }
 
     private static Schema problemSchema() {
@@ -85,6 +86,7 @@ public class ProblemResponsesFilter implements OASFilter {
             problems.put("422", "Image, video, file or link content was found and refused (nothing stored); or an Idempotency-Key was reused for a different request");
         }
         problems.put("431", "Request headers over the size limit");
+        problems.put("429", "Too many requests from this user (issuer + subject) on this instance: wait the Retry-After seconds");
         problems.put("500", "Unexpected error; the instance field is the correlation id to quote");
         problems.put("503", "The database cannot be reached just now; nothing was changed. Retry after Retry-After seconds (writes with the same Idempotency-Key)");
         APIResponses responses = operation.getResponses();

@@ -26,6 +26,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Only application/json request bodies are accepted", 415),
     VIEWING_RECORD_NOT_COMPLIANT("viewing-record-not-compliant", "The viewing record lacks safeguards the guidance requires", 422),
     IMAGE_CONTENT_REFUSED("image-content-refused", "Image, video, file or link content is never accepted", 422),
+    RATE_LIMITED("rate-limited", "Too many requests from this account: wait for the Retry-After seconds", 429),
     INTERNAL_ERROR("internal-error", "Unexpected error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", "The service cannot reach its database just now; nothing was changed", 503);
 

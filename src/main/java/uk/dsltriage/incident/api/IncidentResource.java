@@ -1,5 +1,7 @@
 package uk.dsltriage.incident.api;
 
+import uk.dsltriage.common.WireLimits;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -64,11 +66,11 @@ public class IncidentResource {
     @Operation(operationId = "recordIncident", summary = "Record a concern",
             description = "Records a concern for the caller's school, triages it under the rule set in force on its date and returns it with the recommendation. Send an Idempotency-Key to retry safely.")
     @APIResponse(responseCode = "201", description = "Recorded (or the replay of an earlier call with the same Idempotency-Key)",
-            headers = @Header(name = "Location", description = "URL of the incident", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "URL of the incident", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 200)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Response record(
             @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key returns the same incident")
-            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @HeaderParam(IdempotencyKey.HEADER) @Size(max = IdempotencyKey.MAX_LENGTH) String idempotencyKey,
             @NotNull @Valid RecordIncidentRequest request) {
         IncidentService.Recorded recorded = service.record(user.schoolScope(), request.toCommand(), IdempotencyKey.checked(idempotencyKey));
         // A relative reference (RFC 9110 §10.2.2), set as a plain header: never built from the request's Host.
@@ -136,8 +138,8 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "A page of incidents",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class)))
     public PageView list(
-            @QueryParam("status") @Parameter(schema = @Schema(implementation = IncidentStatus.class)) String status,
-            @QueryParam("type") @Parameter(schema = @Schema(implementation = IncidentType.class)) String type,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = IncidentStatus.class)) @Size(max = 32) String status,
+            @QueryParam("type") @Parameter(schema = @Schema(implementation = IncidentType.class)) @Size(max = WireLimits.CODE) String type,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return PageView.of(service.list(user.schoolScope(), parse(IncidentStatus.class, "status", status),
@@ -154,7 +156,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddendumView.class)))
     public Response addAddendum(@PathParam("id") UUID id,
             @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key is not appended again")
-            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @HeaderParam(IdempotencyKey.HEADER) @Size(max = IdempotencyKey.MAX_LENGTH) String idempotencyKey,
             @NotNull @Valid AddAddendumRequest request) {
         IncidentService.AddedAddendum added = service.addAddendum(user.schoolScope(), id, request.toCommand(),
                 IdempotencyKey.checked(idempotencyKey));
@@ -170,7 +172,7 @@ public class IncidentResource {
     @RolesAllowed({Roles.STAFF, Roles.DSL, Roles.HEADTEACHER})
     @Operation(operationId = "listRecommendations", summary = "Every recommendation made for an incident, oldest first")
     @APIResponse(responseCode = "200", description = "The recommendation history",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RecommendationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, maxItems = WireLimits.UNPAGED_LIST, implementation = RecommendationView.class)))
     public List<RecommendationView> recommendations(@PathParam("id") UUID id) {
         return service.recommendations(user.schoolScope(), id).stream().map(RecommendationView::of).toList();
     }

@@ -1,6 +1,7 @@
 package uk.dsltriage.incident.api;
 
 import uk.dsltriage.incident.IncidentSummary;
+import uk.dsltriage.common.WireLimits;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,8 +11,8 @@ import uk.dsltriage.incident.Location;
 import uk.dsltriage.vocabulary.IncidentType;
 
 @Schema(name = "IncidentSummary", description = "A list entry: no narrative, no participants")
-public record IncidentSummaryView(UUID id, IncidentStatus status, List<IncidentType> incidentTypes, Instant occurredAt,
-        Instant recordedAt, String recordedBy, Location location, String urgency) {
+public record IncidentSummaryView(UUID id, IncidentStatus status, @Schema(maxItems = 12) List<IncidentType> incidentTypes, Instant occurredAt,
+        Instant recordedAt, @Schema(maxLength = WireLimits.ACTOR) String recordedBy, Location location, @Schema(maxLength = WireLimits.CODE) String urgency) {
 
     static IncidentSummaryView of(IncidentSummary s) {
         return new IncidentSummaryView(s.id(), s.status(), s.incidentTypes(), s.occurredAt(), s.recordedAt(),

@@ -2,6 +2,7 @@ package uk.dsltriage.incident.api;
 
 import uk.dsltriage.incident.IncidentDetails;
 import uk.dsltriage.incident.ImageMetadataBody;
+import uk.dsltriage.common.WireLimits;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,18 +15,18 @@ import uk.dsltriage.triage.facts.TriageFactsBody;
 @Schema(name = "Incident", description = "An incident as recorded, with its addenda and its current recommendation")
 public record IncidentView(
         UUID id,
-        String schoolUrn,
+        @Schema(maxLength = WireLimits.SCHOOL_URN) String schoolUrn,
         IncidentStatus status,
-        String recordedBy,
+        @Schema(maxLength = WireLimits.ACTOR) String recordedBy,
         Instant recordedAt,
         Instant occurredAt,
         Location location,
-        String account,
-        String childVoice,
+        @Schema(maxLength = WireLimits.LONG_TEXT) String account,
+        @Schema(maxLength = WireLimits.SHORT_TEXT) String childVoice,
         @Schema(description = "The facts as first recorded") TriageFactsBody facts,
         @Schema(description = "The facts in force: the latest revision, or the original") TriageFactsBody currentFacts,
-        uk.dsltriage.incident.ImageMetadataBody imageMetadata,
-        List<AddendumView> addenda,
+        ImageMetadataBody imageMetadata,
+        @Schema(maxItems = WireLimits.UNPAGED_LIST) List<AddendumView> addenda,
         @Schema(description = "The latest recommendation; earlier ones are at /recommendations") RecommendationView recommendation,
         @Schema(description = "For DSLs and headteachers reading the incident: each child the recommendation asks to be assessed and supported, with their assessment and safety plan or what is missing. Absent for staff.", maxItems = 100)
         List<ChildSupportView> childrenSupport) {

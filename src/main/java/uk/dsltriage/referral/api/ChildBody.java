@@ -14,8 +14,8 @@ import java.util.List;
  * under it is the latest the school sent. Everything but the references is stored encrypted.
  */
 public record ChildBody(
-        @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1-64 characters of A-Z a-z 0-9 . _ -") String ref,
-        @Pattern(regexp = "[A-Za-z0-9._-]{1,32}", message = "must be 1-32 characters of A-Z a-z 0-9 . _ -") String participantRef,
+        @NotNull @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$", message = "must be 1-64 characters of A-Z a-z 0-9 . _ -") @Size(max = 64) String ref,
+        @Pattern(regexp = "^[A-Za-z0-9._-]{1,32}$", message = "must be 1-32 characters of A-Z a-z 0-9 . _ -") @Size(max = 32) String participantRef,
         @NotBlank @Size(max = 100) String givenName,
         @NotBlank @Size(max = 100) String familyName,
         @NotNull LocalDate dateOfBirth,
@@ -24,7 +24,7 @@ public record ChildBody(
         @Size(max = 100) String ethnicity,
         @Size(max = 100) String language,
         @Size(max = 500) String address,
-        @Pattern(regexp = "[A-HJ-NP-Z][0-9]{11}[0-9A-HJ-NP-Z]", message = "must be a 13-character unique pupil number") String upn,
-        @Pattern(regexp = "[0-9]{10}", message = "must be a 10-digit NHS number") String nhsNumber,
+        @Pattern(regexp = "^[A-HJ-NP-Z][0-9]{11}[0-9A-HJ-NP-Z]$", message = "must be a 13-character unique pupil number") @Size(max = 13) String upn,
+        @Pattern(regexp = "^[0-9]{10}$", message = "must be a 10-digit NHS number") @Size(max = 10) String nhsNumber,
         @Size(max = 20) List<@NotNull @Valid HouseholdMemberBody> household) {
 }

@@ -1,10 +1,12 @@
 package uk.dsltriage.referral.api;
 
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
 /** The child, identified: shown only to the referring school's DSL and to the addressed local authority. */
-public record ChildView(String ref, String givenName, String familyName, LocalDate dateOfBirth, List<String> aliases,
-        String gender, String ethnicity, String language, String address, String upn, String nhsNumber,
-        List<HouseholdMemberBody> household) {
+public record ChildView(@Schema(maxLength = 64) String ref, @Schema(maxLength = 100) String givenName, @Schema(maxLength = 100) String familyName, LocalDate dateOfBirth, @Schema(maxItems = 10) List<@Size(max = 200) String> aliases,
+        @Schema(maxLength = 50) String gender, @Schema(maxLength = 100) String ethnicity, @Schema(maxLength = 100) String language, @Schema(maxLength = 500) String address, @Schema(maxLength = 13) String upn, @Schema(maxLength = 10) String nhsNumber,
+        @Schema(maxItems = 20) List<HouseholdMemberBody> household) {
 }

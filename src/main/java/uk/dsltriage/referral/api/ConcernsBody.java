@@ -10,5 +10,5 @@ import java.util.List;
  */
 public record ConcernsBody(@NotBlank @Size(max = 10000) String facts, @NotBlank @Size(max = 10000) String dslAccount,
         @Size(max = 5000) String childVoice, @Size(max = 5000) String riskFactors, @Size(max = 5000) String protectiveFactors,
-        @Size(max = 30) List<String> censusFactors) {
+        @Size(max = 30) List<@NotBlank @Size(max = 8) String> censusFactors) {
 }

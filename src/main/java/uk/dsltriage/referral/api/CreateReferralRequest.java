@@ -15,7 +15,7 @@ import uk.dsltriage.vocabulary.Urgency;
 
 /** A multi-agency referral form, as structured data (referrals.md §3.1). */
 public record CreateReferralRequest(
-        @NotNull @Pattern(regexp = "[0-9]{3}", message = "must be the three-digit DfE local-authority code") String laCode,
+        @NotNull @Pattern(regexp = "^[0-9]{3}$", message = "must be the three-digit DfE local-authority code") @Size(max = 3) String laCode,
         @NotNull ReferralKind kind,
         Urgency urgency,
         @NotNull @Valid ReferrerBody referrer,

@@ -1,5 +1,7 @@
 package uk.dsltriage.referral.api;
 
+import uk.dsltriage.common.WireLimits;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -53,14 +55,14 @@ public class LocalAuthorityReferralResource {
             description = "Pass the previous page's nextCursor as after; the feed never skips or repeats a referral, however many "
                     + "are being written. Send the page's ETag as If-None-Match to get 304 when nothing has changed.")
     @APIResponse(responseCode = "200", description = "A page of referrals",
-            headers = @Header(name = "ETag", description = "Tag of this page", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "Tag of this page", schema = @Schema(type = SchemaType.STRING, maxLength = WireLimits.ETAG)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPageView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
     public Response pullReferralFeed(
-            @Parameter(description = "The nextCursor of the previous page; absent for the beginning") @QueryParam("after") String after,
+            @Parameter(description = "The nextCursor of the previous page; absent for the beginning") @QueryParam("after") @Size(max = WireLimits.CURSOR) String after,
             @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1)
             @Max(MAX_LIMIT) int limit,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Size(max = WireLimits.CURSOR) String ifNoneMatch) {
         long position = FeedCursor.parse(after).orElseThrow(() -> ProblemException.invalid("after", "not a cursor of this feed"));
         LocalAuthorityReferrals.FeedResult result = service.feed(user.localAuthorityScope(), position, limit, ifNoneMatch);
         if (result instanceof LocalAuthorityReferrals.Page page) {

@@ -1,5 +1,6 @@
 package uk.dsltriage.referral.api;
 
+import uk.dsltriage.common.WireLimits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -69,7 +70,7 @@ public class ReferralResource {
     @GET
     @Operation(operationId = "listIncidentReferrals", summary = "Referrals of an incident, with acknowledgement and outcomes")
     @APIResponse(responseCode = "200", description = "Referrals, oldest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReferralView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, maxItems = WireLimits.UNPAGED_LIST, implementation = ReferralView.class)))
     public List<ReferralView> listIncidentReferrals(@PathParam("id") UUID id) {
         return service.ofIncident(user.schoolScope(), id);
     }

@@ -1,9 +1,11 @@
 package uk.dsltriage.referral.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.dsltriage.common.WireLimits;
 import java.util.List;
 import java.util.UUID;
 
 /** A referral as the school's DSL sees it: what was sent, whether it was acknowledged, and every outcome since. */
-public record ReferralView(UUID incidentId, String sentBy, ReferralDocument referral, AcknowledgementView acknowledgement,
-        boolean acknowledgementOverdue, List<OutcomeView> outcomes) {
+public record ReferralView(UUID incidentId, @Schema(maxLength = WireLimits.ACTOR) String sentBy, ReferralDocument referral, AcknowledgementView acknowledgement,
+        boolean acknowledgementOverdue, @Schema(maxItems = WireLimits.UNPAGED_LIST) List<OutcomeView> outcomes) {
 }

@@ -1,5 +1,6 @@
 package uk.dsltriage.review.api;
 
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -38,7 +39,7 @@ public class ChronologyResource {
     @APIResponse(responseCode = "200", description = "The chronology",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChronologyView.class)))
     public ChronologyView chronology(
-            @PathParam("ref") @Pattern(regexp = ParticipantBody.PSEUDONYM, message = "must be a pseudonymous reference such as P1") String ref) {
+            @PathParam("ref") @Size(max = 12) @Pattern(regexp = ParticipantBody.PSEUDONYM, message = "must be a pseudonymous reference such as P1") String ref) {
         var entries = chronology.of(user.schoolScope(), ref).stream()
                 .map(e -> new ChronologyEntryView(e.at(), e.kind(), e.incidentId(), e.recordId(), e.actor(),
                         e.codes().stream().map(CodeLabel::of).toList()))

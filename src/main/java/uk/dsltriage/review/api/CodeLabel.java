@@ -1,12 +1,13 @@
 package uk.dsltriage.review.api;
 
+import uk.dsltriage.common.WireLimits;
 import java.util.Collection;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.dsltriage.review.Labels;
 
 @Schema(name = "CodeLabel", description = "A vocabulary code with a readable label")
-public record CodeLabel(String code, String label) {
+public record CodeLabel(@Schema(maxLength = WireLimits.CODE) String code, @Schema(maxLength = WireLimits.LABEL) String label) {
 
     public static CodeLabel of(Enum<?> value) {
         return value == null ? null : new CodeLabel(value.name(), Labels.of(value));

@@ -33,10 +33,10 @@ public record DecisionRequest(
         LocalDate reviewBy,
         @Valid @Schema(description = "For internal handling: all three must be true") AttestationBody dslAttestation,
         @Size(max = 40) @Schema(description = "Further actions decided, by their vocabulary names (required actions); an action the recommendation forbids is refused")
-        List<@NotNull @Size(max = 64) @Pattern(regexp = "[A-Z_]+", message = "an action name of the vocabulary") String> actions) {
+        List<@NotNull @Size(max = 64) @Pattern(regexp = "^[A-Z_]+$", message = "an action name of the vocabulary") String> actions) {
 
     /** PostgreSQL text cannot hold U+0000: refuse it as invalid input rather than fail on storage. */
-    static final String NO_NUL = "[^\\x00]*";
+    static final String NO_NUL = "^[^\\x00]*$";
     static final String NO_NUL_MESSAGE = "must not contain the NUL character";
 
     public DecisionCommand toCommand() {

@@ -1,5 +1,7 @@
 package uk.dsltriage.review.api;
 
+import jakarta.validation.constraints.Size;
+import uk.dsltriage.common.WireLimits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,8 +12,8 @@ import uk.dsltriage.vocabulary.ParentsNotInformedReason;
 import uk.dsltriage.triage.facts.AttestationBody;
 
 @Schema(name = "Decision", description = "A recorded decision. The latest (highest sequence) is current; earlier ones are kept.")
-public record DecisionView(UUID id, UUID incidentId, int sequence, UUID recommendationId, DecisionOutcome outcome,
-        String outcomeLabel, boolean acceptRecommendation, List<CodeLabel> routes, String rationale, boolean parentsInformed,
-        ParentsNotInformedReason parentsNotInformedReason, String childViews, String childViewsWeighed, LocalDate reviewBy,
-        AttestationBody dslAttestation, List<String> actions, String decidedBy, Instant decidedAt) {
+public record DecisionView(UUID id, UUID incidentId, @Schema(minimum = "1", maximum = "2147483647") int sequence, UUID recommendationId, DecisionOutcome outcome,
+        @Schema(maxLength = WireLimits.LABEL) String outcomeLabel, boolean acceptRecommendation, @Schema(maxItems = WireLimits.CODES) List<CodeLabel> routes, @Schema(maxLength = WireLimits.LONG_TEXT) String rationale, boolean parentsInformed,
+        ParentsNotInformedReason parentsNotInformedReason, @Schema(maxLength = WireLimits.SHORT_TEXT) String childViews, @Schema(maxLength = WireLimits.SHORT_TEXT) String childViewsWeighed, LocalDate reviewBy,
+        AttestationBody dslAttestation, @Schema(maxItems = WireLimits.CODES) List<@Size(max = WireLimits.CODE) String> actions, @Schema(maxLength = WireLimits.ACTOR) String decidedBy, Instant decidedAt) {
 }

@@ -1,5 +1,6 @@
 package uk.dsltriage.review.api;
 
+import uk.dsltriage.common.WireLimits;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,7 @@ import uk.dsltriage.incident.IncidentStatus;
 import uk.dsltriage.incident.api.DowngradeView;
 
 @Schema(name = "ReviewQueueItem", description = "An incident awaiting a DSL decision, with the recommendation summary (no narrative)")
-public record QueueItemView(UUID incidentId, IncidentStatus status, String etag, List<CodeLabel> incidentTypes,
-        CodeLabel urgency, List<CodeLabel> routes, Instant occurredAt, Instant awaitingSince, DowngradeView downgrade,
-        long overdueTasks, Instant earliestOverdueDue) {
+public record QueueItemView(UUID incidentId, IncidentStatus status, @Schema(maxLength = WireLimits.ETAG) String etag, @Schema(maxItems = 12) List<CodeLabel> incidentTypes,
+        CodeLabel urgency, @Schema(maxItems = WireLimits.CODES) List<CodeLabel> routes, Instant occurredAt, Instant awaitingSince, DowngradeView downgrade,
+        @Schema(minimum = "0", maximum = "9223372036854775807") long overdueTasks, Instant earliestOverdueDue) {
 }

@@ -1,5 +1,7 @@
 package uk.dsltriage.review.api;
 
+import uk.dsltriage.common.WireLimits;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,7 +40,7 @@ public class ReviewQueueResource {
             description = "The school's incidents in AWAITING_DSL_REVIEW or IN_REVIEW, each with its recommendation summary (codes and labels), any downgrade and any overdue task. Cursor paging. The first page also lists safety plans flagged for review (flaggedForReview).")
     @APIResponse(responseCode = "200", description = "A page of the queue",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueuePageView.class)))
-    public QueuePageView queue(@QueryParam("cursor") String cursor,
+    public QueuePageView queue(@QueryParam("cursor") @Size(max = WireLimits.CURSOR) String cursor,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         ReviewQueue.Page page = queue.page(user.schoolScope(), Cursor.decode(cursor), size);
         return new QueuePageView(page.entries().stream().map(ReviewViews::queueItem).toList(),

@@ -1,5 +1,7 @@
 package uk.dsltriage.review.api;
 
+import uk.dsltriage.common.WireLimits;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,7 +49,7 @@ public class ReviewResource {
     @Path("/review")
     @RolesAllowed({Roles.DSL, Roles.HEADTEACHER})
     @Operation(operationId = "getReview", summary = "An incident's review: status, ETag, current advice, decisions and tasks")
-    @APIResponse(responseCode = "200", description = "The review", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "The review", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = WireLimits.ETAG)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     public Response review(@PathParam("id") UUID id) {
         return withEtag(Response.ok(), ReviewViews.review(decisions.state(user.schoolScope(), id)));
@@ -58,9 +60,9 @@ public class ReviewResource {
     @RolesAllowed(Roles.DSL)
     @Operation(operationId = "startReview", summary = "Begin the review of an incident awaiting a DSL",
             description = "AWAITING_DSL_REVIEW to IN_REVIEW; any other status is 409. If-Match is optional here; when sent it must be current.")
-    @APIResponse(responseCode = "200", description = "In review", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "In review", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = WireLimits.ETAG)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
-    public Response start(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
+    public Response start(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") @Size(max = WireLimits.ETAG) String ifMatch) {
         return withEtag(Response.ok(), ReviewViews.review(decisions.beginReview(user.schoolScope(), id, IfMatch.version(ifMatch))));
     }
 
@@ -73,14 +75,14 @@ public class ReviewResource {
                     + "Incomplete reasons are 400; internal handling without the full attestation, or an action the recommendation forbids, is 422; a closed incident is 409. "
                     + "Each route and required action becomes a task due by the recommendation's urgency. Decisions are never edited: a new one supersedes.")
     @APIResponse(responseCode = "201", description = "Recorded",
-            headers = {@Header(name = "ETag", description = "The incident's new ETag", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Location", description = "The incident's review", schema = @Schema(type = SchemaType.STRING))},
+            headers = {@Header(name = "ETag", description = "The incident's new ETag", schema = @Schema(type = SchemaType.STRING, maxLength = WireLimits.ETAG)),
+                    @Header(name = "Location", description = "The incident's review", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 200))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionRecordedView.class)))
     @APIResponse(responseCode = "409", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")), description = "The incident is closed: reopen it first")
     @APIResponse(responseCode = "412", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")), description = "If-Match is not the incident's current ETag (it changed since it was read)")
     @APIResponse(responseCode = "428", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")), description = "If-Match is missing")
     public Response decide(@PathParam("id") UUID id,
-            @Parameter(description = IF_MATCH_DOC, required = true) @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = IF_MATCH_DOC, required = true) @HeaderParam("If-Match") @Size(max = WireLimits.ETAG) String ifMatch,
             @NotNull @Valid DecisionRequest request) {
         DecisionService.Decided decided = decisions.decide(user.schoolScope(), id, IfMatch.version(ifMatch), request.toCommand());
         Instant now = decided.decision().decidedAt;
@@ -96,9 +98,9 @@ public class ReviewResource {
     @RolesAllowed(Roles.DSL)
     @Operation(operationId = "closeIncident", summary = "Close a decided incident",
             description = "DECIDED to CLOSED; any other status is 409. Open tasks stay open. If-Match is optional; when sent it must be current.")
-    @APIResponse(responseCode = "200", description = "Closed", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "Closed", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = WireLimits.ETAG)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
-    public Response close(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
+    public Response close(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") @Size(max = WireLimits.ETAG) String ifMatch) {
         return withEtag(Response.ok(), ReviewViews.review(decisions.close(user.schoolScope(), id, IfMatch.version(ifMatch))));
     }
 
@@ -107,9 +109,9 @@ public class ReviewResource {
     @RolesAllowed(Roles.DSL)
     @Operation(operationId = "reopenIncident", summary = "Reopen a closed incident",
             description = "CLOSED to AWAITING_DSL_REVIEW (back in the queue); any other status is 409. If-Match is optional; when sent it must be current.")
-    @APIResponse(responseCode = "200", description = "Reopened", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "Reopened", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = WireLimits.ETAG)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
-    public Response reopen(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
+    public Response reopen(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") @Size(max = WireLimits.ETAG) String ifMatch) {
         return withEtag(Response.ok(), ReviewViews.review(decisions.reopen(user.schoolScope(), id, IfMatch.version(ifMatch))));
     }
 

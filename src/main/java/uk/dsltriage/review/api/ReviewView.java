@@ -1,5 +1,6 @@
 package uk.dsltriage.review.api;
 
+import uk.dsltriage.common.WireLimits;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,7 @@ import uk.dsltriage.incident.IncidentStatus;
 import uk.dsltriage.incident.api.DowngradeView;
 
 @Schema(name = "Review", description = "An incident's review: lifecycle status, ETag for If-Match, the current advice, every decision (oldest first) and the tasks")
-public record ReviewView(UUID incidentId, IncidentStatus status, String etag, Instant awaitingSince, CodeLabel urgency,
-        List<CodeLabel> routes, List<CodeLabel> requiredActions, List<CodeLabel> forbiddenActions, DowngradeView downgrade,
-        List<DecisionView> decisions, List<TaskView> tasks) {
+public record ReviewView(UUID incidentId, IncidentStatus status, @Schema(maxLength = WireLimits.ETAG) String etag, Instant awaitingSince, CodeLabel urgency,
+        @Schema(maxItems = WireLimits.CODES) List<CodeLabel> routes, @Schema(maxItems = WireLimits.CODES) List<CodeLabel> requiredActions, @Schema(maxItems = WireLimits.CODES) List<CodeLabel> forbiddenActions, DowngradeView downgrade,
+        @Schema(maxItems = WireLimits.UNPAGED_LIST) List<DecisionView> decisions, @Schema(maxItems = WireLimits.UNPAGED_LIST) List<TaskView> tasks) {
 }

@@ -1,5 +1,7 @@
 package uk.dsltriage.review.api;
 
+import uk.dsltriage.common.WireLimits;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,7 +42,7 @@ public class ShadowRunResource {
             description = "Evaluates every open incident's facts in force under this version and lists those whose routes, urgency or actions would change, with the difference. A DSL sees their school; a rules administrator every school. Stores nothing.")
     @APIResponse(responseCode = "200", description = "The incidents that would change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShadowRunView.class)))
-    public ShadowRunView run(@PathParam("ruleSetId") String ruleSetId, @PathParam("version") String version) {
+    public ShadowRunView run(@PathParam("ruleSetId") @Size(max = WireLimits.CODE) String ruleSetId, @PathParam("version") @Size(max = WireLimits.VERSION) String version) {
         RuleSet ruleSet = ruleSets.find(ruleSetId, version).orElseThrow(ProblemException::notFound);
         AccessScope scope;
         String school;

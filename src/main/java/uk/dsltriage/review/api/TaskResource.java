@@ -1,5 +1,7 @@
 package uk.dsltriage.review.api;
 
+import uk.dsltriage.common.WireLimits;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -48,8 +50,8 @@ public class TaskResource {
             description = "status OPEN (not done, not yet due), OVERDUE (not done, past due) or DONE; without status, every task not done.")
     @APIResponse(responseCode = "200", description = "A page of tasks",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskPageView.class)))
-    public TaskPageView list(@QueryParam("status") @Parameter(schema = @Schema(implementation = TaskStatus.class)) String status,
-            @QueryParam("cursor") String cursor,
+    public TaskPageView list(@QueryParam("status") @Parameter(schema = @Schema(implementation = TaskStatus.class)) @Size(max = 32) String status,
+            @QueryParam("cursor") @Size(max = WireLimits.CURSOR) String cursor,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         TaskService.Page page = tasks.list(user.schoolScope(), parse(status), Cursor.decode(cursor), size);
         return new TaskPageView(page.tasks().stream().map(t -> ReviewViews.task(t, page.now())).toList(),

@@ -1,5 +1,6 @@
 package uk.dsltriage.review.api;
 
+import uk.dsltriage.common.WireLimits;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,7 +14,8 @@ import uk.dsltriage.vocabulary.Urgency;
 public record TaskView(UUID id, UUID incidentId,
         @Schema(description = "The decision the task follows; absent for a safety plan's review") UUID decisionId,
         @Schema(description = "For SAFETY_PLAN_REVIEW: the safety plan version whose review date this is") UUID subjectId,
-        TaskKind kind, String code, String label, Urgency urgency,
-        Instant dueAt, TaskStatus status, Instant completedAt, String completedBy, String completionNote,
+        TaskKind kind, @Schema(maxLength = WireLimits.CODE) String code, @Schema(maxLength = WireLimits.LABEL) String label, Urgency urgency,
+        Instant dueAt, TaskStatus status, Instant completedAt, @Schema(maxLength = WireLimits.ACTOR) String completedBy,
+        @Schema(maxLength = WireLimits.SHORT_TEXT) String completionNote,
         @Schema(description = "For REFERRAL_ACKNOWLEDGEMENT: the referral awaiting acknowledgement") UUID referralId) {
 }

@@ -1,5 +1,6 @@
 package uk.dsltriage.triage.api;
 
+import uk.dsltriage.common.WireLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ public record CodeLabelsView(Map<String, Label> routes, Map<String, Label> requi
         Map<String, Label> forbiddenActions, Label urgency) {
 
     @Schema(name = "CodeLabel")
-    public record Label(String label, String description) {
+    public record Label(@Schema(maxLength = WireLimits.LABEL) String label, @Schema(maxLength = WireLimits.EXPLANATION) String description) {
     }
 
     /** Labels for exactly these codes; null when the rule set has none. */

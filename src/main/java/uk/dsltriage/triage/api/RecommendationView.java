@@ -1,5 +1,7 @@
 package uk.dsltriage.triage.api;
 
+import jakarta.validation.constraints.Size;
+import uk.dsltriage.common.WireLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
@@ -23,22 +25,22 @@ import uk.dsltriage.vocabulary.Urgency;
 @Schema(name = "Recommendation")
 public record RecommendationView(
         UUID id,
-        Integer sequence,
+        @Schema(minimum = "1", maximum = "2147483647") Integer sequence,
         TriageTrigger trigger,
         Instant createdAt,
-        String ruleSetId,
-        String ruleSetVersion,
-        String ruleSetSha256,
-        List<Route> routes,
+        @Schema(maxLength = WireLimits.CODE) String ruleSetId,
+        @Schema(maxLength = WireLimits.VERSION) String ruleSetVersion,
+        @Schema(maxLength = WireLimits.SHA256_HEX) String ruleSetSha256,
+        @Schema(maxItems = WireLimits.CODES) List<Route> routes,
         Urgency urgency,
-        List<RequiredAction> requiredActions,
-        List<ForbiddenAction> forbiddenActions,
+        @Schema(maxItems = WireLimits.CODES) List<RequiredAction> requiredActions,
+        @Schema(maxItems = WireLimits.CODES) List<ForbiddenAction> forbiddenActions,
         boolean dslDecisionRequired,
-        List<String> missingFacts,
-        List<FiredRule> firedRules,
+        @Schema(maxItems = 500) List<@Size(max = WireLimits.CODE) String> missingFacts,
+        @Schema(maxItems = 1000) List<FiredRule> firedRules,
         @Schema(description = "Facts the engine derived from the participants (adultInvolved, ageGap, anyUnder13InImage, powerImbalance)")
         Map<String, Object> derivedFacts,
-        @Schema(description = "Anything that made the engine fail closed to DSL review") List<String> evaluationErrors,
+        @Schema(maxItems = 1000, description = "Anything that made the engine fail closed to DSL review") List<@Size(max = WireLimits.EXPLANATION) String> evaluationErrors,
         @Schema(description = "The DSL attestation sent with the facts, echoed") AttestationBody dslAttestation,
         @Schema(description = "Plain-English labels and descriptions of the codes above") CodeLabelsView labels) {
 

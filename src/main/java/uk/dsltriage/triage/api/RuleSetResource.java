@@ -1,5 +1,7 @@
 package uk.dsltriage.triage.api;
 
+import uk.dsltriage.common.WireLimits;
+import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -49,7 +51,7 @@ public class RuleSetResource {
     @GET
     @Operation(operationId = "listRuleSets", summary = "Every rule-set version this service can triage under")
     @APIResponse(responseCode = "200", description = "Rule-set versions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RuleSetSummaryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, maxItems = WireLimits.CODES, implementation = RuleSetSummaryView.class)))
     public List<RuleSetSummaryView> list() {
         RuleSet today = ruleSets.inForceAt(Instant.now(clock));
         return ruleSets.all().stream()
@@ -63,7 +65,7 @@ public class RuleSetResource {
     @Operation(operationId = "getRuleSet", summary = "One rule-set version, with every rule, condition, outcome and citation")
     @APIResponse(responseCode = "200", description = "The rule set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetView.class)))
-    public RuleSetView get(@PathParam("ruleSetId") String ruleSetId, @PathParam("version") String version) {
+    public RuleSetView get(@PathParam("ruleSetId") @Size(max = WireLimits.CODE) String ruleSetId, @PathParam("version") @Size(max = WireLimits.VERSION) String version) {
         RuleSet ruleSet = ruleSets.find(ruleSetId, version).orElseThrow(ProblemException::notFound);
         try {
             return new RuleSetView(ruleSet.ruleSetId(), ruleSet.version(), ruleSet.title(), ruleSet.guidanceVersion(),
@@ -81,9 +83,9 @@ public class RuleSetResource {
     @Operation(operationId = "getRuleSetChanges", summary = "Rules added, removed and changed since an earlier version, with the reasons from the change file")
     @APIResponse(responseCode = "200", description = "The changes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetChangesView.class)))
-    public RuleSetChangesView changes(@PathParam("ruleSetId") String ruleSetId, @PathParam("version") String version,
+    public RuleSetChangesView changes(@PathParam("ruleSetId") @Size(max = WireLimits.CODE) String ruleSetId, @PathParam("version") @Size(max = WireLimits.VERSION) String version,
             @Parameter(description = "The earlier version (yyyy.n); the previous release when absent")
-            @QueryParam("from") String from) {
+            @QueryParam("from") @Size(max = WireLimits.VERSION) String from) {
         RuleSet to = ruleSets.find(ruleSetId, version).orElseThrow(ProblemException::notFound);
         RuleSet before;
         if (from == null) {

@@ -1,5 +1,7 @@
 package uk.dsltriage.triage.api;
 
+import uk.dsltriage.common.WireLimits;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,8 +49,8 @@ public class TriageResource {
     @APIResponse(responseCode = "200", description = "The recommendation, with every fired rule, its explanation and citations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecommendationView.class)))
     public RecommendationView evaluate(
-            @QueryParam("ruleSetId") @Parameter(description = "Evaluate under this rule set instead of the one in force") String ruleSetId,
-            @QueryParam("version") @Parameter(description = "With ruleSetId: the version to use") String version,
+            @QueryParam("ruleSetId") @Parameter(description = "Evaluate under this rule set instead of the one in force") @Size(max = WireLimits.CODE) String ruleSetId,
+            @QueryParam("version") @Parameter(description = "With ruleSetId: the version to use") @Size(max = WireLimits.VERSION) String version,
             @NotNull @Valid TriageFactsBody facts) {
         var scope = user.schoolScope();
         RuleSet ruleSet = chosen(ruleSetId, version);

@@ -1,5 +1,6 @@
 package uk.dsltriage.viewing.api;
 
+import uk.dsltriage.common.WireLimits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -68,7 +69,7 @@ public class ViewingRecordResource {
     @RolesAllowed({Roles.STAFF, Roles.DSL, Roles.HEADTEACHER})
     @Operation(operationId = "listViewingRecords", summary = "Viewing records of an incident, oldest first")
     @APIResponse(responseCode = "200", description = "Viewing records",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ViewingRecordView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, maxItems = WireLimits.UNPAGED_LIST, implementation = ViewingRecordView.class)))
     public List<ViewingRecordView> list(@PathParam("id") UUID id) {
         return service.list(user.schoolScope(), id).stream().map(ViewingRecordView::of).toList();
     }

@@ -1,5 +1,6 @@
 package uk.dsltriage.viewing.api;
 
+import uk.dsltriage.common.WireLimits;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -10,7 +11,7 @@ import uk.dsltriage.viewing.ViewingException;
 import uk.dsltriage.viewing.ViewingRecord;
 
 @Schema(name = "ViewingRecord")
-public record ViewingRecordView(UUID id, UUID incidentId, ViewingRecord.Kind kind, String recordedBy, Instant recordedAt,
+public record ViewingRecordView(UUID id, UUID incidentId, ViewingRecord.Kind kind, @Schema(maxLength = WireLimits.ACTOR) String recordedBy, Instant recordedAt,
         Instant viewedAt, @Schema(type = SchemaType.OBJECT, description = "The request as recorded") Object details) {
 
     static ViewingRecordView of(RecordedViewing r) {
