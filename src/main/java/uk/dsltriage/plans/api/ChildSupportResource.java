@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,7 +47,7 @@ public class ChildSupportResource {
             description = "For the harmed child and the child who displayed the behaviour alike. A new version for the same child and incident supersedes the previous one; nothing is overwritten. An incident of another school is 404; a child who is not a participant of the incident is 400.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupportRecordView.class)))
-    public Response recordAssessment(@PathParam("ref") @Pattern(regexp = ParticipantIndex.PSEUDONYM, message = REF_MESSAGE) String ref,
+    public Response recordAssessment(@PathParam("ref") @Pattern(regexp = ParticipantIndex.PSEUDONYM, message = REF_MESSAGE) @Size(max = 12) String ref,
             @NotNull @Valid AssessmentRequest request) {
         var recorded = service.recordAssessment(user.schoolScope(), ref, request.incidentId(), request.toAssessment());
         return created(ref, SupportViews.recorded(recorded));
@@ -60,7 +61,7 @@ public class ChildSupportResource {
             description = "Supervision, monitoring and support with who is responsible, and a review date that becomes a SAFETY_PLAN_REVIEW task in GET /api/v1/tasks (the superseded version's task is completed). A new incident or addendum about the child flags the current plan for review in the DSL's queue.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupportRecordView.class)))
-    public Response recordSafetyPlan(@PathParam("ref") @Pattern(regexp = ParticipantIndex.PSEUDONYM, message = REF_MESSAGE) String ref,
+    public Response recordSafetyPlan(@PathParam("ref") @Pattern(regexp = ParticipantIndex.PSEUDONYM, message = REF_MESSAGE) @Size(max = 12) String ref,
             @NotNull @Valid SafetyPlanRequest request) {
         var recorded = service.recordSafetyPlan(user.schoolScope(), ref, request.incidentId(), request.toSafetyPlan());
         return created(ref, SupportViews.recorded(recorded));
@@ -73,7 +74,7 @@ public class ChildSupportResource {
             description = "Every version, with which is current and whether the current safety plan is flagged for review. A reference with no incident in the school is 404. Every read is audited.")
     @APIResponse(responseCode = "200", description = "The child's records",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildPlansView.class)))
-    public ChildPlansView plans(@PathParam("ref") @Pattern(regexp = ParticipantIndex.PSEUDONYM, message = REF_MESSAGE) String ref) {
+    public ChildPlansView plans(@PathParam("ref") @Pattern(regexp = ParticipantIndex.PSEUDONYM, message = REF_MESSAGE) @Size(max = 12) String ref) {
         return new ChildPlansView(ParticipantIndex.normalise(ref),
                 service.ofChild(user.schoolScope(), ref).stream().map(SupportViews::version).toList());
     }

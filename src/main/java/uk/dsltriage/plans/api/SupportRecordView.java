@@ -1,5 +1,8 @@
 package uk.dsltriage.plans.api;
 
+import jakarta.validation.constraints.Size;
+import uk.dsltriage.common.WireLimits;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,13 +18,13 @@ import uk.dsltriage.vocabulary.VulnerabilityFactor;
 public record SupportRecordView(
         UUID id,
         SupportRecordKind kind,
-        @Schema(description = "The child's pseudonymous reference") String childRef,
+        @Schema(description = "The child's pseudonymous reference", maxLength = 12) String childRef,
         UUID incidentId,
-        int version,
+        @Schema(minimum = "1", maximum = "2147483647") int version,
         @Schema(description = "The version this one supersedes") UUID supersedesId,
         @Schema(description = "The version that superseded this one; absent for the current version") UUID supersededById,
         boolean current,
-        String recordedBy,
+        @Schema(maxLength = WireLimits.ACTOR) String recordedBy,
         Instant recordedAt,
         @Schema(description = "For ASSESSMENT") AssessmentContentView assessment,
         @Schema(description = "For SAFETY_PLAN") SafetyPlanContentView safetyPlan,
@@ -31,13 +34,16 @@ public record SupportRecordView(
 
     @Schema(name = "AssessmentContent")
     public record AssessmentContentView(AssessmentTypology typology, ContinuumPosition continuumPosition,
-            List<VulnerabilityFactor> vulnerabilityFactors, List<String> protectiveFactors, String childViews,
-            String parentsInvolvement, List<SpecialistSupport> specialistSupport, String formulation) {
+            @Schema(maxItems = 6) List<VulnerabilityFactor> vulnerabilityFactors,
+            @Schema(maxItems = 20) List<@Size(max = 500) String> protectiveFactors,
+            @Schema(maxLength = 5_000) String childViews, @Schema(maxLength = 5_000) String parentsInvolvement,
+            @Schema(maxItems = 6) List<SpecialistSupport> specialistSupport, @Schema(maxLength = 10_000) String formulation) {
     }
 
     @Schema(name = "SafetyPlanContent")
-    public record SafetyPlanContentView(List<SupervisionItemBody> supervision, List<PlanItemBody> monitoring,
-            List<PlanItemBody> support, String childViews, LocalDate reviewBy) {
+    public record SafetyPlanContentView(@Schema(maxItems = 30) List<SupervisionItemBody> supervision,
+            @Schema(maxItems = 30) List<PlanItemBody> monitoring, @Schema(maxItems = 30) List<PlanItemBody> support,
+            @Schema(maxLength = 5_000) String childViews, LocalDate reviewBy) {
     }
 
     @Schema(name = "SafetyPlanReviewFlag")

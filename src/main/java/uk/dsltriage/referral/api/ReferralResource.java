@@ -1,5 +1,7 @@
 package uk.dsltriage.referral.api;
 
+import jakarta.validation.constraints.Size;
+
 import uk.dsltriage.common.WireLimits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -57,7 +59,7 @@ public class ReferralResource {
     public Response createReferral(@PathParam("id") UUID id,
             @Parameter(description = "A client-chosen key (8-128 of A-Z a-z 0-9 _ . : -); a retry with the same key and body "
                     + "returns the referral already sent, with Idempotent-Replayed: true; the same key with another body is 422")
-            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @HeaderParam(IdempotencyKey.HEADER) @Size(max = IdempotencyKey.MAX_LENGTH) String idempotencyKey,
             @NotNull @Valid CreateReferralRequest request) {
         ReferralService.Sent sent = service.send(user.schoolScope(), id, request, IdempotencyKey.checked(idempotencyKey));
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(sent.referral());
