@@ -20,9 +20,11 @@ public interface GuardConfig {
 
     /**
      * Largest accepted header block (every header line, name and value); larger ones answer 431 problem+json. Keep it
-     * well under {@code quarkus.http.limits.max-header-size}, past which the transport answers a bare 431.
+     * well under {@code quarkus.http.limits.max-header-size}, past which the transport answers a bare 431. 32 KiB is
+     * above the 20 KiB the transport allowed before this gate, so no client that worked is refused; identity provider
+     * tokens with many claims stay well inside it.
      */
-    @WithDefault("8192")
+    @WithDefault("32768")
     long maxHeaderBytes();
 
     /** The scanner's limits; see {@link ScannerPolicy} for what each one means. */
