@@ -1,16 +1,12 @@
 package uk.dsltriage.imageguard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.UUID;
 import uk.dsltriage.audit.PreRoutingRefusalAudit;
-import uk.dsltriage.common.problem.Problem;
 import uk.dsltriage.common.problem.ProblemType;
 
 /**
@@ -23,12 +19,12 @@ import uk.dsltriage.common.problem.ProblemType;
 public class BodySizeGate {
 
     private final GuardConfig config;
-    private final ObjectMapper json;
+    private final PreRoutingRefusal refusal;
     private final PreRoutingRefusalAudit refusals;
 
-    public BodySizeGate(GuardConfig config, ObjectMapper json, PreRoutingRefusalAudit refusals) {
+    public BodySizeGate(GuardConfig config, PreRoutingRefusal refusal, PreRoutingRefusalAudit refusals) {
         this.config = config;
-        this.json = json;
+        this.refusal = refusal;
         this.refusals = refusals;
     }
 
@@ -54,21 +50,7 @@ public class BodySizeGate {
     }
 
     private void refuse(RoutingContext context) {
-        String instance = UUID.randomUUID().toString();
-        Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                "Request bodies are limited to " + config.maxBodyBytes() + " bytes.", instance);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":413}";
-        }
-        String answer = body;
-        // Audited first (the same id as the problem's instance), then answered.
-        refusals.bodyTooLarge(context, instance).onComplete(recorded -> context.response()
-                .setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(answer));
+        refusal.refuse(context, ProblemType.PAYLOAD_TOO_LARGE,
+                "Request bodies are limited to " + config.maxBodyBytes() + " bytes.", refusals::bodyTooLarge);
     }
 }

@@ -1,18 +1,13 @@
 package uk.dsltriage.imageguard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
-import java.util.UUID;
 import uk.dsltriage.audit.PreRoutingRefusalAudit;
-import uk.dsltriage.common.problem.Problem;
 import uk.dsltriage.common.problem.ProblemType;
 
 /**
@@ -28,12 +23,12 @@ public class HeaderSizeGate {
     private static final int LINE_OVERHEAD = 4;
 
     private final GuardConfig config;
-    private final ObjectMapper json;
+    private final PreRoutingRefusal refusal;
     private final PreRoutingRefusalAudit refusals;
 
-    public HeaderSizeGate(GuardConfig config, ObjectMapper json, PreRoutingRefusalAudit refusals) {
+    public HeaderSizeGate(GuardConfig config, PreRoutingRefusal refusal, PreRoutingRefusalAudit refusals) {
         this.config = config;
-        this.json = json;
+        this.refusal = refusal;
         this.refusals = refusals;
     }
 
@@ -59,21 +54,7 @@ public class HeaderSizeGate {
     }
 
     private void refuse(RoutingContext context) {
-        String instance = UUID.randomUUID().toString();
-        Problem problem = Problem.of(ProblemType.HEADERS_TOO_LARGE,
-                "Request headers are limited to " + config.maxHeaderBytes() + " bytes in all.", instance);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":431}";
-        }
-        String answer = body;
-        // Audited first (the same id as the problem's instance), then answered.
-        refusals.headersTooLarge(context, instance).onComplete(recorded -> context.response()
-                .setStatusCode(431)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(answer));
+        refusal.refuse(context, ProblemType.HEADERS_TOO_LARGE,
+                "Request headers are limited to " + config.maxHeaderBytes() + " bytes in all.", refusals::headersTooLarge);
     }
 }
