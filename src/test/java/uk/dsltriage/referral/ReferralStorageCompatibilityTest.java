@@ -2,10 +2,14 @@ package uk.dsltriage.referral;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import uk.dsltriage.common.StoredJson;
+import uk.dsltriage.referral.api.CreateReferralRequest;
 import uk.dsltriage.referral.api.ReferralForm;
 
 /**
@@ -32,8 +36,27 @@ class ReferralStorageCompatibilityTest {
     @Inject
     StoredJson json;
 
+    @Inject
+    ObjectMapper mapper;
+
     @Test
     void aFormStoredBeforeReadsAndIsWrittenAgainByteForByte() {
-        assertEquals(STORED_BEFORE, json.write(json.read(STORED_BEFORE, ReferralForm.class)));
+        assertEquals(STORED_BEFORE, json.write(json.read(STORED_BEFORE, ReferralContent.class)));
+    }
+
+    @Test
+    void theFeedShowsAStoredFormAsItDidBefore() {
+        // Before, the feed's form was the stored JSON read as the wire record itself.
+        assertEquals(json.write(json.read(STORED_BEFORE, ReferralForm.class)),
+                json.write(ReferralForm.of(json.read(STORED_BEFORE, ReferralContent.class))));
+    }
+
+    @Test
+    void theCommandIsFingerprintedAsTheRequestWas() throws IOException {
+        // A retry sent after an upgrade must still match the referral its first call sent (the Idempotency-Key).
+        try (InputStream in = getClass().getResourceAsStream("/openapi-examples/createReferral.json")) {
+            CreateReferralRequest request = mapper.readValue(in, CreateReferralRequest.class);
+            assertEquals(json.write(request), json.write(request.toCommand()));
+        }
     }
 }
