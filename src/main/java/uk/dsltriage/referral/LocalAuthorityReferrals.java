@@ -17,12 +17,6 @@ import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.problem.ProblemException;
-import uk.dsltriage.referral.api.AcknowledgementRequest;
-import uk.dsltriage.referral.api.AcknowledgementView;
-import uk.dsltriage.referral.api.FeedPageView;
-import uk.dsltriage.referral.api.OutcomeRequest;
-import uk.dsltriage.referral.api.OutcomeView;
-import uk.dsltriage.referral.api.ReferralDocument;
 import uk.dsltriage.referral.identity.ChildIdentity;
 import uk.dsltriage.referral.identity.ChildIdentityVault;
 import uk.dsltriage.review.TaskService;
@@ -60,7 +54,7 @@ public class LocalAuthorityReferrals {
     public record NotModified(String etag) implements FeedResult {
     }
 
-    public record Page(String etag, FeedPageView page) implements FeedResult {
+    public record Page(String etag, FeedPage page) implements FeedResult {
     }
 
     /**
@@ -75,17 +69,17 @@ public class LocalAuthorityReferrals {
             return new NotModified(etag);
         }
         Map<String, ChildIdentity> opened = identities.openAll(rows.stream().map(ReferralRepository.FeedRow::identity).toList());
-        List<ReferralDocument> items = rows.stream().map(row -> documents.document(row.referral(),
+        List<ReferralDetails> items = rows.stream().map(row -> documents.details(row.referral(),
                 opened.get(ChildIdentityVault.key(row.referral().schoolUrn, row.referral().childRef)))).toList();
         long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).referral().feedPosition;
         if (!rows.isEmpty()) {
             audit.record(authority, AuditAction.REFERRAL_FEED_READ, ObjectKind.REFERRAL_FEED_PAGE, (after + 1) + "-" + last);
         }
-        return new Page(etag, new FeedPageView(items, FeedCursor.of(last)));
+        return new Page(etag, new FeedPage(items, FeedCursor.of(last)));
     }
 
     @Transactional
-    public ReferralDocument get(AccessScope authority, UUID id) {
+    public ReferralDetails get(AccessScope authority, UUID id) {
         Referral referral = referrals.findAddressedTo(authority, id).orElseThrow(ProblemException::notFound);
         audit.record(authority, AuditAction.REFERRAL_READ, ObjectKind.REFERRAL, referral.id);
         return document(referral);
@@ -93,17 +87,17 @@ public class LocalAuthorityReferrals {
 
     /** Idempotent: the first acknowledgement stands; repeating it (even with another reference) changes nothing. */
     @Transactional
-    public AcknowledgementView acknowledge(AccessScope authority, UUID id, AcknowledgementRequest request) {
+    public Acknowledgement acknowledge(AccessScope authority, UUID id, String laReference) {
         Referral referral = referrals.lockAddressedTo(authority, id).orElseThrow(ProblemException::notFound);
         if (referral.acknowledgedAt == null) {
-            markAcknowledged(authority, referral, request == null ? null : request.laReference());
+            markAcknowledged(authority, referral, laReference);
         }
         return ReferralDocuments.acknowledgement(referral);
     }
 
     /** Appends a decision; the history is kept. A decision implies receipt, so it acknowledges if that was not done. */
     @Transactional
-    public OutcomeView recordOutcome(AccessScope authority, UUID id, OutcomeRequest request) {
+    public Outcome recordOutcome(AccessScope authority, UUID id, RecordOutcome request) {
         if (request.contactOutcome() == null && request.referralOutcome() == null && request.s47Outcome() == null) {
             throw ProblemException.invalid("contactOutcome", "at least one of contactOutcome, referralOutcome, s47Outcome is required");
         }
@@ -149,8 +143,8 @@ public class LocalAuthorityReferrals {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private ReferralDocument document(Referral r) {
-        return documents.document(r, readIdentity(r));
+    private ReferralDetails document(Referral r) {
+        return documents.details(r, readIdentity(r));
     }
 
     private ChildIdentity readIdentity(Referral r) {

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import uk.dsltriage.referral.api.CreateReferralRequest;
-import uk.dsltriage.referral.api.ReferralDocument;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.support.Fixtures;
 import uk.dsltriage.support.Persona;
@@ -59,8 +58,8 @@ class FeedConcurrencyTest {
         ExecutorService instance2 = Executors.newFixedThreadPool(4);
         List<Future<?>> writes = new ArrayList<>();
         for (int i = 0; i < PER_POOL; i++) {
-            CreateReferralRequest a = request("A" + i);
-            CreateReferralRequest b = request("B" + i);
+            SendReferral a = request("A" + i);
+            SendReferral b = request("B" + i);
             writes.add(instance1.submit(() -> created.add(schools.send(dslA, UUID.fromString(incidentA), a, null).referral().referral().id())));
             writes.add(instance2.submit(() -> created.add(schools.send(dslB, UUID.fromString(incidentB), b, null).referral().referral().id())));
         }
@@ -73,7 +72,7 @@ class FeedConcurrencyTest {
             while (true) {
                 boolean wasWriting = writing.get();
                 var page = ((LocalAuthorityReferrals.Page) authorities.feed(authority, cursor, 100, null)).page();
-                for (ReferralDocument item : page.items()) {
+                for (ReferralDetails item : page.items()) {
                     read.add(item.id());
                 }
                 cursor = FeedCursor.parse(page.nextCursor()).orElseThrow();
@@ -101,8 +100,8 @@ class FeedConcurrencyTest {
         assertTrue(pagesWhileWriting[0] > 1, "the reader followed the feed while it was being written");
     }
 
-    private CreateReferralRequest request(String childRef) {
+    private SendReferral request(String childRef) {
         ObjectNode body = ReferralFixtures.referral(AUTHORITY, "C-" + childRef, "Given", "Family");
-        return mapper.convertValue(body, CreateReferralRequest.class);
+        return mapper.convertValue(body, CreateReferralRequest.class).toCommand();
     }
 }
