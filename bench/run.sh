@@ -47,7 +47,8 @@ else
 fi
 
 # A small, fixed heap: the service keeps no records in memory (they live in PostgreSQL), so RSS should stay flat.
-JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+# The production options (run.sh, deploy/k8s/configmap.yaml), measured in bench/PROFILE-2026-12-01.md.
+JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TieredStopAtLevel=1"}
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_PORT=15432
 APP_PORT=18080

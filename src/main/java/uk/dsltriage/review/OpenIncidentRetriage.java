@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.dsltriage.incident.Incident;
@@ -24,7 +25,8 @@ import uk.dsltriage.triage.RuleSets;
  * even with several replicas: a run is claimed by inserting its row (the primary key lets one replica win; a claim
  * older than the lease may be taken over), and each batch locks its incidents with FOR UPDATE SKIP LOCKED and picks
  * only incidents not yet under the version, so a repeated or concurrent batch re-triages nothing twice. No state is
- * kept in memory between batches.
+ * kept in memory between batches. At start it runs in the background ({@link #startInBackground()}), off the
+ * path to readiness.
  */
 @ApplicationScoped
 public class OpenIncidentRetriage {
@@ -54,13 +56,39 @@ public class OpenIncidentRetriage {
 
     void onStart(@Observes StartupEvent event) {
         if (onStart) {
-            // Each incident keeps the guidance of its own date: a new release re-triages the incidents of its stretch.
-            for (RuleSets.InForce stretch : ruleSets.inForceStretches()) {
-                int done = run(stretch.ruleSet(), stretch.from(), stretch.until());
-                if (done >= 0) {
-                    LOG.infof("re-triage under %s %s: %d open incidents", stretch.ruleSet().ruleSetId(),
-                            stretch.ruleSet().version(), done);
-                }
+            startInBackground();
+        }
+    }
+
+    /**
+     * Starts the job for every stretch on a thread of its own and returns at once. Start-up (and readiness) does not
+     * wait for it: the service serves meanwhile, exactly as a replica that lost the claim always has. A run cut short
+     * (a stop, a failure) keeps its claim until the lease ends; then the next start takes it over and finishes it.
+     */
+    CompletableFuture<Void> startInBackground() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread job = new Thread(() -> {
+            try {
+                runEveryStretch();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                LOG.errorf("re-triage on start failed (%s); the next start takes over its claim after %s",
+                        e.getClass().getSimpleName(), LEASE);
+                done.completeExceptionally(e);
+            }
+        }, "retriage-on-start");
+        job.setDaemon(true);
+        job.start();
+        return done;
+    }
+
+    private void runEveryStretch() {
+        // Each incident keeps the guidance of its own date: a new release re-triages the incidents of its stretch.
+        for (RuleSets.InForce stretch : ruleSets.inForceStretches()) {
+            int done = run(stretch.ruleSet(), stretch.from(), stretch.until());
+            if (done >= 0) {
+                LOG.infof("re-triage under %s %s: %d open incidents", stretch.ruleSet().ruleSetId(),
+                        stretch.ruleSet().version(), done);
             }
         }
     }
