@@ -240,7 +240,7 @@ class AlertsTest {
 
         GreenMailResource.stopServer();
         try {
-            dispatchAll();
+            dispatchDue();
         } finally {
             GreenMailResource.startServer();
         }
@@ -250,7 +250,7 @@ class AlertsTest {
         assertEquals(0, dispatcher.dispatch().sent(), "not before its backoff");
 
         clock.set(java.time.Instant.now().plus(Duration.ofMinutes(2)));
-        dispatchAll();
+        dispatchDue();
         assertEquals(1, inbox(school.address("dsl1")).size());
         Map<String, Object> sent = only(school.alerts(dsl), retried);
         assertEquals("SENT", sent.get("status"));
@@ -263,7 +263,7 @@ class AlertsTest {
         try {
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 clock.set(java.time.Instant.now().plus(Duration.ofHours(2L * attempt)));
-                dispatchAll();
+                dispatchDue();
             }
         } finally {
             GreenMailResource.startServer();
@@ -272,7 +272,7 @@ class AlertsTest {
         assertEquals("FAILED", failed.get("status"));
         assertEquals(MAX_ATTEMPTS, failed.get("attempts"));
         clock.set(java.time.Instant.now().plus(Duration.ofDays(1)));
-        dispatchAll();
+        dispatchDue();
         assertEquals(0, inbox(school.address("dsl1")).size(), "a FAILED alert is not tried again (the restarted server is empty)");
     }
 
@@ -393,7 +393,24 @@ class AlertsTest {
         given().auth().oauth2(school.staff("teacher")).get("/api/v1/alerts").then().statusCode(403);
     }
 
+    /**
+     * Runs the dispatcher until nothing is due. On this shared machine GreenMail now and then fails a send (about one
+     * in fifty, after a 30 s stall): the alert then waits for its retry, so the clock is moved past the backoff, as
+     * time would pass; a duplicate would still fail the tests. The outage test uses {@link #dispatchDue} instead.
+     */
     private void dispatchAll() {
+        for (int i = 0; i < 100; i++) {
+            AlertDispatcher.Run run = dispatcher.dispatch();
+            if (run.retrying() > 0) {
+                clock.set(clock.instant().plus(Duration.ofHours(2)));
+            } else if (run.claimed() == 0) {
+                return;
+            }
+        }
+    }
+
+    /** Runs the dispatcher until nothing is due now, leaving retries to wait. */
+    private void dispatchDue() {
         for (int i = 0; i < 100 && dispatcher.dispatch().claimed() > 0; i++) {
             // until nothing is due
         }
