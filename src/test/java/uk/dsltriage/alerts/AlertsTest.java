@@ -51,9 +51,7 @@ class AlertsTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("dsltriage.alerts.max-attempts", String.valueOf(MAX_ATTEMPTS),
                     "dsltriage.alerts.retry-backoff", "PT1M",
-                    "dsltriage.alerts.from", "alerts@dsl-triage.test",
-                    // Main's new CSRF filter refuses JSON POSTs by default; the console work sets this for everyone.
-                    "quarkus.rest-csrf.require-form-url-encoded", "false");
+                    "dsltriage.alerts.from", "alerts@dsl-triage.test");
         }
 
         @Override
