@@ -38,6 +38,7 @@ public enum AuditAction {
     ASSESSMENT_RECORDED,
     SAFETY_PLAN_RECORDED,
     CHILD_PLANS_READ,
+    ALERTS_LISTED,
 
     // Refusals, recorded from one place (RefusalAudit) for every problem response.
     REFUSED_UNAUTHENTICATED,

@@ -11,5 +11,6 @@ public enum ObjectKind {
     TASK,
     RULE_SET,
     ASSESSMENT,
-    SAFETY_PLAN
+    SAFETY_PLAN,
+    ALERT
 }

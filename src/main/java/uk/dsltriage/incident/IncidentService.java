@@ -30,7 +30,8 @@ import uk.dsltriage.triage.TriageTrigger;
 import uk.dsltriage.triage.facts.ParticipantBody;
 import uk.dsltriage.triage.facts.TriageFactsBody;
 import uk.dsltriage.vocabulary.IncidentType;
-import jakarta.inject.Inject;
+import uk.dsltriage.vocabulary.Urgency;
+import jakarta.enterprise.event.Event;
 import uk.dsltriage.ops.DomainMetrics;
 
 /** Recording concerns, appending later information, and reading them back within the caller's scope. */
@@ -49,10 +50,12 @@ public class IncidentService {
     private final DomainMetrics metrics;
     private final ParticipantIndex participants;
     private final FactsPatches factsPatches;
+    private final Event<IncidentTriaged> triaged;
 
     public IncidentService(IncidentRepository incidents, AddendumRepository addenda, RecommendationRepository recommendations,
             TriageService triage, AuditLog audit, StoredJson json, Clock clock, ParticipantIndex participants,
-            FactsPatches factsPatches, DomainMetrics metrics) {
+            FactsPatches factsPatches, DomainMetrics metrics, Event<IncidentTriaged> triaged) {
+        this.triaged = triaged;
         this.metrics = metrics;
         this.participants = participants;
         this.factsPatches = factsPatches;
@@ -225,7 +228,14 @@ public class IncidentService {
                 : triage.recordFor(incident.id, facts, trigger, actor, ruleSet);
         Advice after = Advice.of(triage.storedResult(row));
         boolean changed = before.map(b -> !b.equals(after)).orElse(true);
-        return incident.adopt(row.id, after.urgency(), after.routes(), changed, row.createdAt);
+        Urgency previousUrgency = incident.currentUrgency;
+        Instant flaggedBefore = incident.downgradedAt;
+        Downgrade downgrade = incident.adopt(row.id, after.urgency(), after.routes(), changed, row.createdAt);
+        boolean newDowngrade = downgrade.isDowngrade() && !row.createdAt.equals(flaggedBefore)
+                && row.createdAt.equals(incident.downgradedAt);
+        triaged.fire(new IncidentTriaged(incident.id, incident.schoolUrn, row.id, trigger, previousUrgency, after.urgency(),
+                newDowngrade, row.createdAt));
+        return downgrade;
     }
 
     @Transactional
