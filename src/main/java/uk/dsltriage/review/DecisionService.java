@@ -145,6 +145,20 @@ public class DecisionService {
         return new Decided(decision, created, incident.etag());
     }
 
+    /**
+     * The console's one step: an incident still awaiting review is taken into review and decided in one transaction,
+     * each step audited as through the API. A refused decision rolls back the start too, so nothing changes.
+     */
+    @Transactional
+    public Decided beginReviewAndDecide(AccessScope scope, UUID incidentId, Long expectedVersion, DecisionCommand command) {
+        Incident incident = find(scope, incidentId);
+        Long version = expectedVersion;
+        if (incident.status == uk.dsltriage.incident.IncidentStatus.AWAITING_DSL_REVIEW && expectedVersion != null) {
+            version = beginReview(scope, incidentId, expectedVersion).incident().version;
+        }
+        return decide(scope, incidentId, version, command);
+    }
+
     /** One task per route and required action not already open on the incident; an open task is never replaced. */
     private List<ReviewTask> createTasks(Incident incident, Decision decision, Advice advice, Instant now) {
         Set<String> open = new HashSet<>();

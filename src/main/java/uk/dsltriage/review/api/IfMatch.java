@@ -4,13 +4,13 @@ import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
 
 /** Reads an If-Match header carrying an incident ETag ("7" or W/"7"). */
-final class IfMatch {
+public final class IfMatch {
 
     private IfMatch() {
     }
 
     /** The version named, or null when the header is absent. A value that is not one of our ETags matches nothing. */
-    static Long version(String header) {
+    public static Long version(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }

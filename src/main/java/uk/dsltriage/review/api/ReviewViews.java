@@ -18,7 +18,7 @@ public final class ReviewViews {
     private ReviewViews() {
     }
 
-    static DecisionView decision(Decision d) {
+    public static DecisionView decision(Decision d) {
         AttestationBody attestation = d.sufficientInformation == null && d.risksManageableInSetting == null
                 && d.headteacherConsulted == null ? null
                 : new AttestationBody(d.sufficientInformation, d.risksManageableInSetting, d.headteacherConsulted);
@@ -27,7 +27,7 @@ public final class ReviewViews {
                 d.childViews, d.childViewsWeighed, d.reviewBy, attestation, List.copyOf(d.actions), d.decidedBy, d.decidedAt);
     }
 
-    static TaskView task(ReviewTask t, Instant now) {
+    public static TaskView task(ReviewTask t, Instant now) {
         return new TaskView(t.id, t.incidentId, t.decisionId, t.subjectId, t.kind, t.code, label(t), t.urgency, t.dueAt, t.statusAt(now),
                 t.completedAt, t.completedBy, t.completionNote, t.referralId);
     }
@@ -40,7 +40,7 @@ public final class ReviewViews {
         };
     }
 
-    static ReviewView review(DecisionService.ReviewState state) {
+    public static ReviewView review(DecisionService.ReviewState state) {
         Incident incident = state.incident();
         Advice advice = state.advice();
         return new ReviewView(incident.id, incident.status, incident.etag(), incident.awaitingSince,
