@@ -26,6 +26,17 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 Parameters.with("school", requireSchool(school)).and("incident", incidentId));
     }
 
+    /** The school's referrals, most recently sent first. */
+    public List<Referral> ofSchool(AccessScope school, int limit) {
+        return find("schoolUrn = :school", Sort.descending("createdAt", "id"), Parameters.with("school", requireSchool(school)))
+                .page(0, limit).list();
+    }
+
+    public Optional<Referral> findInSchool(AccessScope school, UUID id) {
+        return find("id = :id and schoolUrn = :school", Parameters.with("id", id).and("school", requireSchool(school)))
+                .firstResultOptional();
+    }
+
     /** The referral this DSL sent with this Idempotency-Key, in the DSL's school. */
     public Optional<Referral> findByIdempotencyKey(AccessScope school, String key) {
         return find("schoolUrn = :school and createdBy = :author and idempotencyKey = :key",

@@ -10,7 +10,10 @@ import java.util.Set;
 public final class Labels {
 
     private static final Set<String> ACRONYMS = Set.of("CSC", "S47", "S17", "LADO", "DBS", "TRA", "IWF", "CEOP", "NRM",
-            "FGM", "LA", "CME", "CP", "DSL", "AI", "UKCIS", "CSE", "CCE", "HBA", "IIOC", "NFA", "999");
+            "FGM", "LA", "CME", "CP", "DSL", "AI", "UKCIS", "CSE", "CCE", "HBA", "IIOC", "NFA", "999", "CIN", "ICPC", "CAMHS", "NSPCC", "AIM");
+
+    /** Names that are not built from the words of the code. */
+    private static final java.util.Map<String, String> NAMES = java.util.Map.of("MARIE_COLLINS_FOUNDATION", "Marie Collins Foundation");
 
     private Labels() {
     }
@@ -22,6 +25,9 @@ public final class Labels {
     public static String of(String code) {
         if (code == null) {
             return null;
+        }
+        if (NAMES.containsKey(code)) {
+            return NAMES.get(code);
         }
         String[] words = code.split("_");
         StringBuilder label = new StringBuilder();

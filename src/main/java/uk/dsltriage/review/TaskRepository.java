@@ -60,4 +60,10 @@ public class TaskRepository implements PanacheRepositoryBase<ReviewTask, UUID> {
         }
         return find(where.toString(), Sort.ascending("dueAt", "id"), params).page(0, limit).list();
     }
+
+    /** The school's done tasks, most recently completed first. */
+    public List<ReviewTask> recentlyDone(String schoolUrn, int limit) {
+        return find("schoolUrn = ?1 and completedAt is not null", Sort.descending("completedAt", "id"), schoolUrn)
+                .page(0, limit).list();
+    }
 }

@@ -77,6 +77,14 @@ public class TaskService {
         return new Page(List.copyOf(page), now, next);
     }
 
+    /** The school's done tasks, most recently completed first; read and audited like a listing. */
+    @Transactional
+    public Page recentlyDone(AccessScope scope, int size) {
+        List<ReviewTask> rows = tasks.recentlyDone(scope.schoolUrn(), size);
+        audit.record(scope, AuditAction.TASKS_LISTED, ObjectKind.TASK, null);
+        return new Page(List.copyOf(rows), Instant.now(clock), null);
+    }
+
     @Transactional
     public ReviewTask complete(AccessScope scope, UUID taskId, String note) {
         ReviewTask task = tasks.lockInSchool(scope.schoolUrn(), taskId).orElseThrow(ProblemException::notFound);

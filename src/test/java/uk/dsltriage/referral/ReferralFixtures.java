@@ -10,7 +10,7 @@ import uk.dsltriage.support.Fixtures;
 import uk.dsltriage.support.Persona;
 
 /** Incidents that call for a referral, and referral bodies with a distinct, recognisable child. */
-final class ReferralFixtures {
+public final class ReferralFixtures {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,7 +21,7 @@ final class ReferralFixtures {
      * TC01 with an immediate risk of harm: the recommendation includes a section 47 referral, and the DSL has decided
      * to refer as recommended.
      */
-    static String s47Incident(Persona recorder) {
+    public static String s47Incident(Persona recorder) {
         String incident = s47IncidentUndecided(recorder);
         Persona dsl = recorder.name().endsWith("_B") ? Persona.DSL_B : Persona.DSL_A;
         Decisions.referAsRecommended(dsl.token(), incident);
@@ -40,7 +40,7 @@ final class ReferralFixtures {
         return dsl.request().body(Fixtures.incident()).post("/api/v1/incidents").then().statusCode(201).extract().path("id");
     }
 
-    static ObjectNode referral(String laCode, String childRef, String givenName, String familyName) {
+    public static ObjectNode referral(String laCode, String childRef, String givenName, String familyName) {
         try (InputStream in = ReferralFixtures.class.getResourceAsStream("/openapi-examples/createReferral.json")) {
             ObjectNode body = (ObjectNode) JSON.readTree(in);
             body.put("laCode", laCode);

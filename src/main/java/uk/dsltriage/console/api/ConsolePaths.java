@@ -19,6 +19,14 @@ public final class ConsolePaths {
         return "/console/incidents/" + id;
     }
 
+    public static String referral(Object id) {
+        return REFERRALS + "/" + id;
+    }
+
+    public static String completeTask(Object taskId) {
+        return TASKS + "/" + taskId + "/complete";
+    }
+
     public static String child(String ref) {
         return "/console/children/" + java.net.URLEncoder.encode(ref, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -6,7 +6,7 @@ import uk.dsltriage.plans.ChildSupportService;
 import uk.dsltriage.plans.SafetyPlan;
 
 /** Maps the domain's support records to the wire. */
-final class SupportViews {
+public final class SupportViews {
 
     private SupportViews() {
     }
@@ -18,7 +18,7 @@ final class SupportViews {
                         : new SupportRecordView.ReviewTaskRef(recorded.reviewTask().id, recorded.reviewTask().dueAt));
     }
 
-    static SupportRecordView version(ChildSupportService.Version v) {
+    public static SupportRecordView version(ChildSupportService.Version v) {
         return view(v.record(), v.assessment(), v.safetyPlan(), v.supersededBy(),
                 v.reviewFlag() == null ? null : new SupportRecordView.ReviewFlagView(v.reviewFlag().flaggedAt(), v.reviewFlag().raisedBy()),
                 null);

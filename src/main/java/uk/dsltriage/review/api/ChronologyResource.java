@@ -40,10 +40,7 @@ public class ChronologyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChronologyView.class)))
     public ChronologyView chronology(
             @PathParam("ref") @Size(max = 12) @Pattern(regexp = ParticipantBody.PSEUDONYM, message = "must be a pseudonymous reference such as P1") String ref) {
-        var entries = chronology.of(user.schoolScope(), ref).stream()
-                .map(e -> new ChronologyEntryView(e.at(), e.kind(), e.incidentId(), e.recordId(), e.actor(),
-                        e.codes().stream().map(CodeLabel::of).toList()))
-                .toList();
+        var entries = chronology.of(user.schoolScope(), ref).stream().map(ReviewViews::chronologyEntry).toList();
         return new ChronologyView(ParticipantIndex.normalise(ref), entries);
     }
 }

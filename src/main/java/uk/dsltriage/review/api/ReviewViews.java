@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import uk.dsltriage.incident.Incident;
 import uk.dsltriage.incident.api.DowngradeView;
+import uk.dsltriage.review.Chronology;
 import uk.dsltriage.review.Decision;
 import uk.dsltriage.review.DecisionService;
 import uk.dsltriage.review.Labels;
@@ -50,6 +51,11 @@ public final class ReviewViews {
                 DowngradeView.of(incident.pendingDowngrade()),
                 state.decisions().stream().map(ReviewViews::decision).toList(),
                 state.tasks().stream().map(t -> task(t, state.now())).toList());
+    }
+
+    public static ChronologyEntryView chronologyEntry(Chronology.Entry e) {
+        return new ChronologyEntryView(e.at(), e.kind(), e.incidentId(), e.recordId(), e.actor(),
+                e.codes().stream().map(CodeLabel::of).toList());
     }
 
     public static QueueItemView queueItem(ReviewQueue.Entry entry) {

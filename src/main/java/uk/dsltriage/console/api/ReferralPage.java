@@ -1,0 +1,41 @@
+package uk.dsltriage.console.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import uk.dsltriage.referral.api.OutcomeView;
+import uk.dsltriage.referral.api.ReferralView;
+import uk.dsltriage.review.Labels;
+
+/** A referral as the console shows it: the API's view, its route in words, and its outcomes newest first in words. */
+public record ReferralPage(ReferralView view, String routeLabel, String urgencyLabel, List<Outcome> outcomesNewestFirst) {
+
+    /** One decision of the authority in words. */
+    public record Outcome(OutcomeView view, String text) {
+    }
+
+    static ReferralPage of(ReferralView view) {
+        List<Outcome> outcomes = new ArrayList<>(view.outcomes().stream().map(o -> new Outcome(o, words(o))).toList());
+        java.util.Collections.reverse(outcomes);
+        var document = view.referral();
+        return new ReferralPage(view, Labels.of(document.kind()), Labels.of(document.urgency()), List.copyOf(outcomes));
+    }
+
+    /** The latest outcome in words, or null when the authority has recorded none. */
+    public String latestOutcome() {
+        return outcomesNewestFirst.isEmpty() ? null : outcomesNewestFirst.get(0).text();
+    }
+
+    private static String words(OutcomeView o) {
+        List<String> parts = new ArrayList<>();
+        if (o.contactOutcome() != null) {
+            parts.add("Contact: " + Labels.of(o.contactOutcome()));
+        }
+        if (o.referralOutcome() != null) {
+            parts.add("Referral: " + Labels.of(o.referralOutcome()));
+        }
+        if (o.s47Outcome() != null) {
+            parts.add("Section 47: " + Labels.of(o.s47Outcome()));
+        }
+        return parts.isEmpty() ? "Recorded without an outcome code" : String.join("; ", parts);
+    }
+}

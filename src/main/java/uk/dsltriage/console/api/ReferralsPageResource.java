@@ -1,0 +1,53 @@
+package uk.dsltriage.console.api;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import uk.dsltriage.referral.ReferralService;
+import uk.dsltriage.security.CurrentUser;
+import uk.dsltriage.security.Roles;
+
+/** The school's referrals to local authorities: sent, acknowledged or not, and what came back. */
+@Path(ConsolePaths.REFERRALS)
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.DSL)
+public class ReferralsPageResource {
+
+    static final int SHOWN = 100;
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance referrals(Chrome chrome, List<ReferralPage> referrals, int shown);
+
+        static native TemplateInstance referral(Chrome chrome, ReferralPage referral);
+    }
+
+    private final ReferralService referrals;
+    private final CurrentUser user;
+    private final ConsoleUser console;
+
+    public ReferralsPageResource(ReferralService referrals, CurrentUser user, ConsoleUser console) {
+        this.referrals = referrals;
+        this.user = user;
+        this.console = console;
+    }
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.referrals(console.chrome(ConsolePaths.REFERRALS),
+                referrals.ofSchool(user.schoolScope(), SHOWN).stream().map(ReferralPage::of).toList(), SHOWN);
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance one(@PathParam("id") UUID id) {
+        return Templates.referral(console.chrome(ConsolePaths.REFERRALS), ReferralPage.of(referrals.one(user.schoolScope(), id)));
+    }
+}
