@@ -27,6 +27,14 @@ public interface GuardConfig {
     @WithDefault("32768")
     long maxHeaderBytes();
 
+    /**
+     * Browser forms ({@code application/x-www-form-urlencoded}, UTF-8; never multipart) are accepted only on paths
+     * under this prefix (the console), and every field of one passes the same scanner as a JSON string
+     * ({@link FormContentGuard}). Everywhere else a form is refused like any body that is not JSON.
+     */
+    @WithDefault("/console/")
+    String formPathPrefix();
+
     /** The scanner's limits; see {@link ScannerPolicy} for what each one means. */
     Scanner scanner();
 

@@ -71,7 +71,7 @@ public class ImageContentInterceptor implements ReaderInterceptor {
         return out.toByteArray();
     }
 
-    private static String describe(RefusalReason reason) {
+    static String describe(RefusalReason reason) {
         return switch (reason) {
             case DATA_URI -> "contains a data: URI";
             case ENCODED_MEDIA -> "contains encoded image, video or file content";

@@ -40,6 +40,27 @@ final class JsonMediaType {
         return "utf-8".equals(value.toLowerCase(Locale.ROOT)) ? Verdict.JSON : Verdict.NOT_UTF8_JSON;
     }
 
+    /** {@code application/x-www-form-urlencoded}, with no charset or charset UTF-8. */
+    static boolean isUrlEncodedForm(String header) {
+        if (header == null || header.length() > MAX_LENGTH) {
+            return false;
+        }
+        String[] parts = header.split(";", -1);
+        if (!"application/x-www-form-urlencoded".equals(parts[0].strip().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if (parts.length == 1) {
+            return true;
+        }
+        if (parts.length > 2) {
+            return false;
+        }
+        String parameter = parts[1].strip();
+        int equals = parameter.indexOf('=');
+        return equals > 0 && "charset".equals(parameter.substring(0, equals).strip().toLowerCase(Locale.ROOT))
+                && "utf-8".equals(unquote(parameter.substring(equals + 1).strip()).toLowerCase(Locale.ROOT));
+    }
+
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
                 ? value.substring(1, value.length() - 1) : value;

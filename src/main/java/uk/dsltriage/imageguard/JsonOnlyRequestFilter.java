@@ -37,12 +37,18 @@ public class JsonOnlyRequestFilter {
             }
             return;
         }
-        if (verdict != JsonMediaType.Verdict.JSON) {
+        if (verdict != JsonMediaType.Verdict.JSON && !isConsoleForm(request, contentType)) {
             throw unsupported(verdict);
         }
         if (request.getLength() > config.maxBodyBytes()) {
             throw tooLarge(config.maxBodyBytes());
         }
+    }
+
+    /** A browser form to the console: its fields are scanned after routing by {@link FormContentGuard}. */
+    private boolean isConsoleForm(ContainerRequestContext request, String contentType) {
+        return JsonMediaType.isUrlEncodedForm(contentType)
+                && request.getUriInfo().getPath().startsWith(config.formPathPrefix());
     }
 
     static ProblemException tooLarge(long limit) {

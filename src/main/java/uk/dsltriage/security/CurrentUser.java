@@ -38,6 +38,14 @@ public class CurrentUser {
         return TokenClaims.subject(token).orElseThrow(CurrentUser::unusableToken);
     }
 
+    /**
+     * What the console shows as "signed in as": the {@code name} or {@code preferred_username} claim. Display only,
+     * never an identity ({@link #userId()} is).
+     */
+    public String displayName() {
+        return claim("name").or(() -> claim("preferred_username")).orElse("Signed in");
+    }
+
     /** The token issuer (checked against the configured one by OIDC before this runs). */
     public String issuer() {
         return TokenClaims.issuer(token).orElseThrow(CurrentUser::unusableToken);

@@ -69,6 +69,11 @@ public enum Persona {
         return token;
     }
 
+    /** A console page request: the same token, asking for HTML. */
+    public RequestSpecification page() {
+        return given().auth().oauth2(token()).accept(ContentType.HTML).redirects().follow(false);
+    }
+
     public RequestSpecification request() {
         return given().auth().oauth2(token()).contentType(ContentType.JSON).accept(ContentType.JSON);
     }

@@ -13,7 +13,7 @@ import uk.dsltriage.triage.Advice;
 import uk.dsltriage.triage.facts.AttestationBody;
 
 /** Maps the review's domain values to the API's records. */
-final class ReviewViews {
+public final class ReviewViews {
 
     private ReviewViews() {
     }
@@ -52,7 +52,7 @@ final class ReviewViews {
                 state.tasks().stream().map(t -> task(t, state.now())).toList());
     }
 
-    static QueueItemView queueItem(ReviewQueue.Entry entry) {
+    public static QueueItemView queueItem(ReviewQueue.Entry entry) {
         Incident i = entry.incident();
         return new QueueItemView(i.id, i.status, i.etag(), CodeLabel.all(i.types), CodeLabel.of(i.currentUrgency),
                 CodeLabel.all(i.currentRoutes), i.occurredAt, i.awaitingSince, DowngradeView.of(i.pendingDowngrade()),
