@@ -3,7 +3,10 @@
 # data kept in .local/postgres, binaries in .local/postgres-binaries) and Keycloak (from Maven Central, realm imported). Needs only a JDK 17+ and Maven.
 #   DB_URL / DB_USER / DB_PASSWORD          use an existing PostgreSQL instead of the embedded one
 #   OIDC_AUTH_SERVER_URL                    use an existing Keycloak realm instead of starting one
-#   PORT                                    HTTP port of the service (default 8080)
+#   PORT                                    HTTP port of the service (default 8080; the console's sign-in is
+#                                           registered in Keycloak for 8080 only)
+#   CONSOLE_CLIENT_SECRET / CONSOLE_BASE_URL the console's Keycloak client secret (default: the demo realm's) and the
+#                                           URL alert emails link to (default http://127.0.0.1:$PORT)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -45,7 +48,14 @@ if [ -z "${DB_URL:-}" ]; then
     export DB_URL="jdbc:postgresql://127.0.0.1:5433/postgres" DB_USER=postgres DB_PASSWORD=postgres
 fi
 
+# The DSL console (/console) signs in through Keycloak's client dsl-triage-console: its demo secret from the realm file
+# (deploy/keycloak/dsl-triage-realm.json; redirect URIs registered for port 8080), and the base URL that alert emails
+# link to.
+export CONSOLE_CLIENT_SECRET="${CONSOLE_CLIENT_SECRET:-dsl-triage-console-demo-secret-not-for-production}"
+export CONSOLE_BASE_URL="${CONSOLE_BASE_URL:-http://127.0.0.1:${PORT:-8080}}"
+
 echo "==> dsl-triage on http://127.0.0.1:${PORT:-8080} (Ctrl-C stops everything)"
+echo "    console: http://127.0.0.1:${PORT:-8080}/console (sign in as dsl.a, staff.a, head.a ... password Demo-Passw0rd!)"
 # In the background + wait, so that Ctrl-C or a TERM reaches this script at once and everything is stopped in order.
 # JVM options: measured in bench/PROFILE-2026-12-01.md (C1 only halves the CPU to start; a metaspace threshold above
 # what the service loads avoids full collections while it warms up; a small fixed-ceiling heap: records live in PostgreSQL).

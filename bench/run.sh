@@ -146,7 +146,7 @@ start_service() {  # jar port database logfile [extra JVM options...]; prints th
     # The per-user rate limit is off: each scenario is one user at thousands of requests a second, which the limit
     # exists to refuse (429s would be counted as errors and measure the limiter, not the service).
     DSLTRIAGE_RATE_LIMIT_ENABLED=false MALLOC_ARENA_MAX=2 PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" DB_USER=bench DB_PASSWORD=bench \
-        IDENTITY_MASTER_KEYS="$MASTER_KEY" \
+        IDENTITY_MASTER_KEYS="$MASTER_KEY" CONSOLE_CLIENT_SECRET="bench-console-secret-unused-$(date +%s%N)" \
         java "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.datasource.jdbc.acquisition-timeout=PT30S -jar "$jar" >"$logfile" 2>&1 &
     local pid=$!
     echo "$pid" >"$WORK/service-$port.pid"  # so that cleanup stops it even when interrupted before it is ready

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import uk.dsltriage.common.problem.Problem;
 import uk.dsltriage.common.problem.ProblemType;
+import uk.dsltriage.security.CallerToken;
 
 /**
  * The one place refusals are audited: every 4xx problem response (401, 403, 404 on a record, 400 and 422 validation,
@@ -51,7 +52,7 @@ public class RefusalAudit {
             return;
         }
         SecurityIdentity identity = status == 401 ? null : authenticated(routing);
-        JsonWebToken token = identity != null && identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+        JsonWebToken token = CallerToken.of(identity).orElse(null);
         String school = token == null ? null : claim(token, "school_urn", URN);
         String la = token == null ? null : claim(token, "la_code", LA_CODE);
         Set<String> roles = identity == null ? Set.of() : identity.getRoles();

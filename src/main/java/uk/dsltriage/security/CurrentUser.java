@@ -10,7 +10,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import uk.dsltriage.common.problem.ProblemException;
 
 /**
- * The authenticated caller, read from the access token. Identity is issuer + subject; the school or local authority
+ * The authenticated caller, read from the access token ({@link CallerToken}: the same token for the API's bearer
+ * tokens and the console's code-flow session). Identity is issuer + subject; the school or local authority
  * comes from the {@code school_urn} / {@code la_code} claims. A role that needs a claim the token lacks is refused
  * with 403, never guessed.
  */
@@ -24,9 +25,9 @@ public class CurrentUser {
     private final JsonWebToken token;
 
     @Inject
-    public CurrentUser(SecurityIdentity identity, JsonWebToken token) {
+    public CurrentUser(SecurityIdentity identity) {
         this.identity = identity;
-        this.token = token;
+        this.token = CallerToken.of(identity).orElse(null);
     }
 
     /**

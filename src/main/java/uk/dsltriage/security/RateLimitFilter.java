@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import uk.dsltriage.common.CorrelationId;
@@ -70,11 +69,9 @@ public class RateLimitFilter {
     }
 
     private static String callerKey(SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
-                || !TokenClaims.identifies(token)) {
-            return null;
-        }
-        return TokenClaims.issuer(token).orElseThrow() + " " + TokenClaims.subject(token).orElseThrow();
+        return CallerToken.of(identity).filter(TokenClaims::identifies)
+                .map(token -> TokenClaims.issuer(token).orElseThrow() + " " + TokenClaims.subject(token).orElseThrow())
+                .orElse(null);
     }
 
     private static Response tooMany(RateLimiter.Verdict verdict, ContainerRequestContext request) {

@@ -6,13 +6,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The one place where a token's identity is judged: an authenticated identity whose token has no usable
  * {@code sub} or {@code iss} (see {@link TokenClaims}) fails authentication, so every endpoint answers 401 before any
- * resource runs, including endpoints that never build an access scope. An identity that is not a JWT is refused too:
- * bearer tokens are the only way in.
+ * resource runs, including endpoints that never build an access scope. The token judged is the caller's access token
+ * ({@link CallerToken}), for the API's bearer tokens and the console's session alike; an identity without a JWT access
+ * token is refused.
  */
 @ApplicationScoped
 public class RequireUsableSubject implements SecurityIdentityAugmentor {
@@ -22,7 +22,7 @@ public class RequireUsableSubject implements SecurityIdentityAugmentor {
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
-        if (identity.getPrincipal() instanceof JsonWebToken token && TokenClaims.identifies(token)) {
+        if (CallerToken.of(identity).filter(TokenClaims::identifies).isPresent()) {
             return Uni.createFrom().item(identity);
         }
         return Uni.createFrom().failure(new AuthenticationFailedException("token has no usable subject or issuer"));

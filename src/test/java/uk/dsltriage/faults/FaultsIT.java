@@ -119,7 +119,9 @@ class FaultsIT {
         Map<String, String> env = Map.of(
                 "DB_URL", postgres.jdbcUrl(), "DB_USER", "postgres", "DB_PASSWORD", "postgres",
                 "OIDC_AUTH_SERVER_URL", FaultKeycloak.ISSUER, "OIDC_ISSUER", FaultKeycloak.ISSUER,
-                "IDENTITY_MASTER_KEYS", "faults-it:" + Base64.getEncoder().encodeToString(master));
+                "IDENTITY_MASTER_KEYS", "faults-it:" + Base64.getEncoder().encodeToString(master),
+                // The console's OIDC client secret: required in prod; this suite never signs in to the console.
+                "CONSOLE_CLIENT_SECRET", "faults-it-console-secret-unused-" + UUID.randomUUID());
         // Readiness asks the identity provider every 2 s instead of every minute, so its absence shows within the suite.
         Map<String, String> config = Map.of("dsltriage.readiness.identity-provider.refresh-after", "PT2S");
         // Started while Keycloak may still be starting: the service connects to it on first use, and is not ready

@@ -7,7 +7,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import uk.dsltriage.common.CorrelationId;
 import uk.dsltriage.common.problem.Problem;
+import uk.dsltriage.common.problem.ProblemType;
 
 /**
  * The console's side of the one error mechanism: every problem (thrown anywhere, mapped by the common mappers) is
@@ -23,12 +25,30 @@ public class ConsoleErrorPages {
 
     @ServerResponseFilter(priority = 100)
     public void render(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!ConsolePaths.isConsole(request.getUriInfo().getPath()) || !(response.getEntity() instanceof Problem problem)) {
+        if (!ConsolePaths.isConsole(request.getUriInfo().getPath())) {
+            return;
+        }
+        Problem problem = response.getEntity() instanceof Problem p ? p : refusedForm(request, response);
+        if (problem == null) {
             return;
         }
         response.setEntity(Templates.error(problem, heading(problem.status())).render(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8");
     }
+
+    /**
+     * The CSRF filter (quarkus-rest-csrf) refuses a form post without its token, or with a wrong one, by a bare 400
+     * before any resource runs; a person gets this page instead.
+     */
+    private static Problem refusedForm(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() != 400 || response.hasEntity() || !"POST".equals(request.getMethod())) {
+            return null;
+        }
+        return Problem.of(ProblemType.VALIDATION_FAILED, FORM_REFUSED, CorrelationId.of(request));
+    }
+
+    static final String FORM_REFUSED = "This form could not be accepted: it has expired, or it did not come from "
+            + "this console. Nothing was saved. Go back, reload the page and send it again.";
 
     static String heading(int status) {
         return switch (status) {
