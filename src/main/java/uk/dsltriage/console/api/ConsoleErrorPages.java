@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import uk.dsltriage.common.problem.ImageContentRefusedException;
 import uk.dsltriage.common.problem.Problem;
 
 /**
@@ -26,8 +27,15 @@ public class ConsoleErrorPages {
         if (!ConsolePaths.isConsole(request.getUriInfo().getPath()) || !(response.getEntity() instanceof Problem problem)) {
             return;
         }
-        response.setEntity(Templates.error(problem, heading(problem.status())).render(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        response.setEntity(Templates.error(withFileGuidance(problem), heading(problem.status())).render(), null,
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8");
+    }
+
+    /** A file refused on a console page is often a photo of a screen: the person sees what to do with it instead. */
+    static Problem withFileGuidance(Problem problem) {
+        boolean noGuidance = problem.guidance() == null || problem.guidance().isEmpty();
+        return problem.status() == 415 && noGuidance ? problem.withGuidance(ImageContentRefusedException.GUIDANCE) : problem;
     }
 
     static String heading(int status) {
