@@ -35,7 +35,9 @@ public class FormContentGuard {
         this.metrics = metrics;
     }
 
-    @ServerRequestFilter(priority = 5)
+    // readBody: without it request filters run before the framework reads a form, getFormData() is still null here
+    // and every field would pass unscanned (found by ConsoleConcernFormTest: a data: URI in an account was stored).
+    @ServerRequestFilter(priority = 5, readBody = true)
     public void scan(ContainerRequestContext request) {
         if (!(request instanceof ResteasyReactiveContainerRequestContext reactive)
                 || !(reactive.getServerRequestContext() instanceof ResteasyReactiveRequestContext context)) {

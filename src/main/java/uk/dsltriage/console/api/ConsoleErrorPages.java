@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import uk.dsltriage.common.CorrelationId;
+import uk.dsltriage.common.problem.ImageContentRefusedException;
 import uk.dsltriage.common.problem.Problem;
 import uk.dsltriage.common.problem.ProblemType;
 
@@ -32,7 +33,8 @@ public class ConsoleErrorPages {
         if (problem == null) {
             return;
         }
-        response.setEntity(Templates.error(problem, heading(problem.status())).render(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        response.setEntity(Templates.error(withFileGuidance(problem), heading(problem.status())).render(), null,
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8");
     }
 
@@ -49,6 +51,12 @@ public class ConsoleErrorPages {
 
     static final String FORM_REFUSED = "This form could not be accepted: it has expired, or it did not come from "
             + "this console. Nothing was saved. Go back, reload the page and send it again.";
+
+    /** A file refused on a console page is often a photo of a screen: the person sees what to do with it instead. */
+    static Problem withFileGuidance(Problem problem) {
+        boolean noGuidance = problem.guidance() == null || problem.guidance().isEmpty();
+        return problem.status() == 415 && noGuidance ? problem.withGuidance(ImageContentRefusedException.GUIDANCE) : problem;
+    }
 
     static String heading(int status) {
         return switch (status) {

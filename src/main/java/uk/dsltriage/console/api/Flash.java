@@ -12,12 +12,15 @@ public final class Flash {
     public static final String TASK_COMPLETED = "task-completed";
     public static final String CONCERN_RECORDED = "concern-recorded";
     public static final String REVIEW_STARTED = "review-started";
+    public static final String CONCERN_RECORDED_URGENT = "concern-recorded-urgent";
 
     private static final Map<String, String> MESSAGES = Map.of(
             DECISION_RECORDED, "Decision recorded",
             TASK_COMPLETED, "Task completed",
             CONCERN_RECORDED, "Concern recorded",
-            REVIEW_STARTED, "Review started");
+            REVIEW_STARTED, "Review started",
+            CONCERN_RECORDED_URGENT, "Concern recorded. It needs action now: the designated safeguarding lead has been"
+                    + " alerted. Tell them in person too. If a child is in immediate danger, call 999.");
 
     private Flash() {
     }
