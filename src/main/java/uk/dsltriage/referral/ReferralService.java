@@ -161,7 +161,7 @@ public class ReferralService {
 
     /** The school's referrals, most recently sent first, as {@link #ofIncident} shows each (the console's list). */
     @Transactional
-    public List<ReferralView> ofSchool(AccessScope school, int limit) {
+    public List<SentReferral> ofSchool(AccessScope school, int limit) {
         audit.record(school, AuditAction.REFERRALS_READ, ObjectKind.REFERRAL, null);
         Instant now = Instant.now(clock);
         return referrals.ofSchool(school, limit).stream().map(r -> view(r, now)).toList();
@@ -169,7 +169,7 @@ public class ReferralService {
 
     /** One referral of the school; another school's is missing (404). */
     @Transactional
-    public ReferralView one(AccessScope school, UUID referralId) {
+    public SentReferral one(AccessScope school, UUID referralId) {
         Referral referral = referrals.findInSchool(school, referralId).orElseThrow(ProblemException::notFound);
         audit.record(school, AuditAction.REFERRAL_READ, ObjectKind.REFERRAL, referral.id);
         return view(referral, Instant.now(clock));

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import uk.dsltriage.referral.ReferralService;
+import uk.dsltriage.referral.api.ReferralView;
 import uk.dsltriage.security.CurrentUser;
 import uk.dsltriage.security.Roles;
 
@@ -42,12 +43,12 @@ public class ReferralsPageResource {
     @GET
     public TemplateInstance list() {
         return Templates.referrals(console.chrome(ConsolePaths.REFERRALS),
-                referrals.ofSchool(user.schoolScope(), SHOWN).stream().map(ReferralPage::of).toList(), SHOWN);
+                referrals.ofSchool(user.schoolScope(), SHOWN).stream().map(ReferralView::of).map(ReferralPage::of).toList(), SHOWN);
     }
 
     @GET
     @Path("/{id}")
     public TemplateInstance one(@PathParam("id") UUID id) {
-        return Templates.referral(console.chrome(ConsolePaths.REFERRALS), ReferralPage.of(referrals.one(user.schoolScope(), id)));
+        return Templates.referral(console.chrome(ConsolePaths.REFERRALS), ReferralPage.of(ReferralView.of(referrals.one(user.schoolScope(), id))));
     }
 }
