@@ -1,9 +1,9 @@
 package uk.dsltriage.imageguard;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
@@ -35,10 +35,12 @@ public class FormContentGuard {
         this.metrics = metrics;
     }
 
+    // Without @WithFormRead the filter runs before the form is read (getFormData() is null), and a void filter taking
+    // a ContainerRequestContext is handed a wrapper that is not the reactive context: either way it checked nothing.
     @ServerRequestFilter(priority = 5)
-    public void scan(ContainerRequestContext request) {
-        if (!(request instanceof ResteasyReactiveContainerRequestContext reactive)
-                || !(reactive.getServerRequestContext() instanceof ResteasyReactiveRequestContext context)) {
+    @WithFormRead
+    public void scan(ResteasyReactiveContainerRequestContext request) {
+        if (!(request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context)) {
             return;
         }
         FormData form = context.getFormData();
