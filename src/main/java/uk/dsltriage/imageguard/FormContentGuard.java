@@ -1,9 +1,9 @@
 package uk.dsltriage.imageguard;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
@@ -35,12 +35,12 @@ public class FormContentGuard {
         this.metrics = metrics;
     }
 
-    // readBody: without it request filters run before the framework reads a form, getFormData() is still null here
-    // and every field would pass unscanned (found by ConsoleConcernFormTest: a data: URI in an account was stored).
-    @ServerRequestFilter(priority = 5, readBody = true)
-    public void scan(ContainerRequestContext request) {
-        if (!(request instanceof ResteasyReactiveContainerRequestContext reactive)
-                || !(reactive.getServerRequestContext() instanceof ResteasyReactiveRequestContext context)) {
+    // Without @WithFormRead the filter runs before the form is read (getFormData() is null), and a void filter taking
+    // a ContainerRequestContext is handed a wrapper that is not the reactive context: either way it checked nothing.
+    @ServerRequestFilter(priority = 5)
+    @WithFormRead
+    public void scan(ResteasyReactiveContainerRequestContext request) {
+        if (!(request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context)) {
             return;
         }
         FormData form = context.getFormData();
