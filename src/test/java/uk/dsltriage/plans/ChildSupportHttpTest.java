@@ -40,7 +40,7 @@ import uk.dsltriage.support.Persona;
  * recommendation's required actions; scoping, auditing and refused input.
  */
 @QuarkusTest
-class ChildSupportHttpTest {
+public class ChildSupportHttpTest {
 
     /** A Monday in winter (Europe/London is UTC), so due times read plainly. */
     private static final Instant MONDAY = Instant.parse("2027-01-11T09:00:00Z");
@@ -340,7 +340,7 @@ class ChildSupportHttpTest {
         return "/api/v1/children/" + ref + "/" + what;
     }
 
-    static String recordSexualAssault(String victim, String actor) {
+    public static String recordSexualAssault(String victim, String actor) {
         String body = Fixtures.incident("After PE, one pupil touched another sexually without consent.")
                 .replace("\"2026-11-20T10:15:00Z\"", "\"2027-01-08T10:15:00Z\"")
                 .replace("\"ONLINE\"", "\"ON_SITE\"")
@@ -360,7 +360,7 @@ class ChildSupportHttpTest {
         return Persona.DSL_A.request().body(planBody(incident, reviewBy)).post(path(ref, "safety-plans"));
     }
 
-    static String assessmentBody(String incident, String continuum) {
+    public static String assessmentBody(String incident, String continuum) {
         return """
                 { "incidentId": "%s", "typology": "OFFLINE_ONLY", "continuumPosition": "%s",
                   "vulnerabilityFactors": ["SOCIAL_ISOLATION"], "protectiveFactors": ["Trusts her form tutor"],
@@ -369,7 +369,7 @@ class ChildSupportHttpTest {
                 """.formatted(incident, continuum);
     }
 
-    static String planBody(String incident, String reviewBy) {
+    public static String planBody(String incident, String reviewBy) {
         return """
                 { "incidentId": "%s",
                   "supervision": [ { "type": "RESTRICTION", "description": "Separate sets", "responsible": "Head of Year 10" } ],
