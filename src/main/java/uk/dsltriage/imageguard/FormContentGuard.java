@@ -35,9 +35,7 @@ public class FormContentGuard {
         this.metrics = metrics;
     }
 
-    // readBody: without it request filters run before the framework reads a form, getFormData() is still null here
-    // and every field would pass unscanned (found by ConsoleConcernFormTest: a data: URI in an account was stored).
-    @ServerRequestFilter(priority = 5, readBody = true)
+    @ServerRequestFilter(priority = 5)
     public void scan(ContainerRequestContext request) {
         if (!(request instanceof ResteasyReactiveContainerRequestContext reactive)
                 || !(reactive.getServerRequestContext() instanceof ResteasyReactiveRequestContext context)) {
