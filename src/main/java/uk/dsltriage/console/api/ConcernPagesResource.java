@@ -24,6 +24,7 @@ import uk.dsltriage.common.problem.ImageContentRefusedException;
 import uk.dsltriage.common.problem.Problem;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
+import uk.dsltriage.imageguard.FormContentGuard;
 import uk.dsltriage.incident.IncidentService;
 import uk.dsltriage.incident.api.PageView;
 import uk.dsltriage.security.CurrentUser;
@@ -54,8 +55,11 @@ public class ConcernPagesResource {
     private final ConcernFormReader reader;
     private final CurrentUser user;
     private final ConsoleUser console;
+    private final FormContentGuard guard;
 
-    public ConcernPagesResource(IncidentService incidents, ConcernFormReader reader, CurrentUser user, ConsoleUser console) {
+    public ConcernPagesResource(IncidentService incidents, ConcernFormReader reader, CurrentUser user, ConsoleUser console,
+            FormContentGuard guard) {
+        this.guard = guard;
         this.incidents = incidents;
         this.reader = reader;
         this.user = user;
@@ -86,6 +90,7 @@ public class ConcernPagesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.STAFF, Roles.DSL})
     public Response record(@BeanParam ConcernForm form) {
+        guard.checkFields(form.fields());
         ConcernFormReader.Read read = reader.read(form);
         if (!read.errors().isEmpty()) {
             return refused(422, form, read.errors());
