@@ -58,9 +58,13 @@ public class FormContentGuard {
         if (value.isFileItem()) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, NO_FILES);
         }
+        checkField(name, value.getValue());
+    }
+
+    private void checkField(String name, String value) {
         RefusalReason reason = scanner.inspectText(name);
         if (reason == null) {
-            reason = scanner.inspectText(value.getValue());
+            reason = scanner.inspectText(value);
         }
         if (reason != null) {
             LOG.warn("Refused image or link content in a form (content not kept)");

@@ -62,6 +62,31 @@ public class ConcernForm {
         return form;
     }
 
+    /** Every field as posted, by name, for the image guard: nothing of the form is used before it passes. */
+    public Map<String, List<String>> fields() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("idempotencyKey", one(idempotencyKey));
+        fields.put("occurredAt", one(occurredAt));
+        fields.put("location", one(location));
+        fields.put("account", one(account));
+        fields.put("childVoice", one(childVoice));
+        fields.put("incidentTypes", all(incidentTypes));
+        fields.put("ref", all(ref));
+        fields.put("ageYears", all(ageYears));
+        fields.put("hasSEND", all(hasSEND));
+        fields.put("role", all(role));
+        answers().forEach((fact, answer) -> fields.put(fact, one(answer)));
+        return fields;
+    }
+
+    private static List<String> one(String value) {
+        return value == null ? List.of() : List.of(value);
+    }
+
+    private static List<String> all(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The answers to the fact questions by fact name (absent or blank as given). */
     public Map<String, String> answers() {
         Map<String, String> answers = new LinkedHashMap<>();
