@@ -21,7 +21,7 @@ public class AlertService {
         this.audit = audit;
     }
 
-    public record Page(List<Alert> alerts, Cursor next) {
+    public record Page(List<AlertSummary> alerts, Cursor next) {
     }
 
     @Transactional
@@ -32,6 +32,6 @@ public class AlertService {
         List<Alert> page = more ? rows.subList(0, size) : rows;
         Alert last = more ? page.get(page.size() - 1) : null;
         audit.record(scope, AuditAction.ALERTS_LISTED, ObjectKind.ALERT, null);
-        return new Page(List.copyOf(page), last == null ? null : new Cursor(0, last.createdAt, last.id));
+        return new Page(page.stream().map(AlertSummary::of).toList(), last == null ? null : new Cursor(0, last.createdAt, last.id));
     }
 }

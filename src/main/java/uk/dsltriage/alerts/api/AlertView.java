@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import uk.dsltriage.alerts.Alert;
+import uk.dsltriage.alerts.AlertSummary;
 import uk.dsltriage.alerts.AlertKind;
 import uk.dsltriage.alerts.AlertStatus;
 import uk.dsltriage.common.WireLimits;
@@ -15,6 +15,7 @@ import uk.dsltriage.vocabulary.Urgency;
 @Schema(name = "Alert", description = "An email that asked the school's DSLs to open the console: no content, only the kind, "
         + "the urgency, the time and a link. Sent once, however many replicas saw the event.")
 public record AlertView(UUID id, AlertKind kind, @Schema(maxLength = WireLimits.LABEL) String kindLabel, Urgency urgency,
+        @Schema(maxLength = WireLimits.LABEL) String urgencyLabel,
         @Schema(description = "The incident the alert is about") UUID incidentId,
         @Schema(description = "The recommendation (URGENT_CONCERN, DOWNGRADE) or the task (TASK_OVERDUE) the alert is about") UUID referenceId,
         Instant createdAt, AlertStatus status,
@@ -24,8 +25,9 @@ public record AlertView(UUID id, AlertKind kind, @Schema(maxLength = WireLimits.
         @Schema(maxItems = 1000, description = "The addresses of the school's own DSLs it went to (learnt from their sign-ins)")
         List<@Size(max = 254) String> recipients) {
 
-    public static AlertView of(Alert alert) {
-        return new AlertView(alert.id, alert.kind, Labels.of(alert.kind), alert.urgency, alert.incidentId, alert.referenceId,
-                alert.createdAt, alert.status, alert.attempts, alert.sentAt, alert.recipientCount, alert.recipientList());
+    public static AlertView of(AlertSummary alert) {
+        return new AlertView(alert.id(), alert.kind(), Labels.of(alert.kind()), alert.urgency(), Labels.of(alert.urgency()),
+                alert.incidentId(), alert.referenceId(), alert.createdAt(), alert.status(), alert.attempts(), alert.sentAt(),
+                alert.recipientCount(), alert.recipients());
     }
 }
