@@ -37,7 +37,7 @@ class ConsoleCsrfTest {
         String cookie = page.cookie(ConsoleForms.CSRF);
         assertNotNull(cookie, "the form page sets the token cookie");
         String setCookie = String.join("\n", page.headers().getValues("Set-Cookie"));
-        assertTrue(setCookie.contains("HttpOnly"), setCookie);
+        assertTrue(setCookie.toLowerCase(java.util.Locale.ROOT).contains("httponly"), setCookie);
         assertTrue(setCookie.contains("Path=/console"), setCookie);
         Matcher field = HIDDEN_TOKEN.matcher(page.asString());
         assertTrue(field.find(), "the form carries the token as a hidden field");
