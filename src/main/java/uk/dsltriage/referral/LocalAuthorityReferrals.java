@@ -19,14 +19,16 @@ import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.referral.api.AcknowledgementRequest;
 import uk.dsltriage.referral.api.AcknowledgementView;
-import uk.dsltriage.referral.api.FeedPageView;
 import uk.dsltriage.referral.api.OutcomeRequest;
 import uk.dsltriage.referral.api.OutcomeView;
 import uk.dsltriage.referral.api.ReferralDocument;
+import uk.dsltriage.referral.api.ReferralForm;
 import uk.dsltriage.referral.identity.ChildIdentity;
 import uk.dsltriage.referral.identity.ChildIdentityVault;
 import uk.dsltriage.review.TaskService;
 import uk.dsltriage.security.AccessScope;
+import uk.dsltriage.vocabulary.ReferralKind;
+import uk.dsltriage.vocabulary.Urgency;
 
 /** The local authority's side: pull the referrals addressed to it, acknowledge them, send back decisions. */
 @ApplicationScoped
@@ -60,12 +62,26 @@ public class LocalAuthorityReferrals {
     public record NotModified(String etag) implements FeedResult {
     }
 
-    public record Page(String etag, FeedPageView page) implements FeedResult {
+    public record Page(String etag, List<FeedItem> items, String nextCursor) implements FeedResult {
+    }
+
+    /**
+     * A referral of the page, its child's identity opened, and its form: the text kept when it was sent, to be sent as
+     * it is, or (when no text was kept: sent before V15, or holding a character the writers differ on) the form read.
+     */
+    public record FeedItem(UUID id, ReferralKind kind, String laCode, String schoolUrn, Instant sentAt, Urgency urgency,
+            Instant acknowledgementDueBy, String childRef, ChildIdentity child, String formJson, ReferralForm form) {
+
+        static FeedItem of(Referral r, ChildIdentity child, ReferralForm form) {
+            return new FeedItem(r.id, r.kind, r.laCode, r.schoolUrn, r.createdAt, r.urgency, r.acknowledgementDueAt, r.childRef,
+                    child, r.formJson, form);
+        }
     }
 
     /**
      * One query per page (referral and sealed identity together), each school's data key unwrapped once per page, no
-     * managed entities: the profile of a 10,000-referral drain is in bench/referral-feed/RESULTS.md.
+     * managed entities, and each form passed on as the text stored when it was sent, never parsed: the profiles of a
+     * 10,000-referral drain are in bench/referral-feed/RESULTS.md.
      */
     @Transactional
     public FeedResult feed(AccessScope authority, long after, int limit, String ifNoneMatch) {
@@ -75,13 +91,14 @@ public class LocalAuthorityReferrals {
             return new NotModified(etag);
         }
         Map<String, ChildIdentity> opened = identities.openAll(rows.stream().map(ReferralRepository.FeedRow::identity).toList());
-        List<ReferralDocument> items = rows.stream().map(row -> documents.document(row.referral(),
-                opened.get(ChildIdentityVault.key(row.referral().schoolUrn, row.referral().childRef)))).toList();
+        List<FeedItem> items = rows.stream().map(row -> FeedItem.of(row.referral(),
+                opened.get(ChildIdentityVault.key(row.referral().schoolUrn, row.referral().childRef)),
+                row.referral().formJson == null ? documents.form(row.referral()) : null)).toList();
         long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).referral().feedPosition;
         if (!rows.isEmpty()) {
             audit.record(authority, AuditAction.REFERRAL_FEED_READ, ObjectKind.REFERRAL_FEED_PAGE, (after + 1) + "-" + last);
         }
-        return new Page(etag, new FeedPageView(items, FeedCursor.of(last)));
+        return new Page(etag, items, FeedCursor.of(last));
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package uk.dsltriage.referral;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.referral.api.AcknowledgementView;
@@ -29,6 +30,23 @@ public class ReferralDocuments {
     public ReferralDocument document(Referral r, ChildIdentity identity, ReferralForm form) {
         return new ReferralDocument(r.id, r.kind, r.laCode, r.schoolUrn, r.createdAt, r.urgency, r.acknowledgementDueAt,
                 child(r.childRef, identity), form);
+    }
+
+    /** Escapes of UTF-16 surrogates, as a writer may put characters outside the Basic Multilingual Plane. */
+    private static final Pattern SURROGATE_ESCAPE = Pattern.compile("\\\\u[dD][89a-fA-F]");
+
+    /**
+     * The form's text to keep for sending as it is, or null when it holds a character outside the Basic Multilingual
+     * Plane (an emoji): Jackson's string and UTF-8 writers differ on those (one writes the character, the other a
+     * surrogate-pair escape), so such a form is written by the response's own writer, as every form was before V15.
+     */
+    static String storableAsSent(String formJson) {
+        return formJson.chars().anyMatch(c -> Character.isSurrogate((char) c)) || SURROGATE_ESCAPE.matcher(formJson).find() ? null : formJson;
+    }
+
+    /** The form of a referral whose text is not kept for sending as it is (see {@link #storableAsSent}). */
+    public ReferralForm form(Referral r) {
+        return json.read(r.contentJson, ReferralForm.class);
     }
 
     public static ChildView child(String ref, ChildIdentity identity) {

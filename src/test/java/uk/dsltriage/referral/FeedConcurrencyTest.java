@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import uk.dsltriage.referral.api.CreateReferralRequest;
-import uk.dsltriage.referral.api.ReferralDocument;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.support.Fixtures;
 import uk.dsltriage.support.Persona;
@@ -72,8 +71,8 @@ class FeedConcurrencyTest {
             long cursor = 0;
             while (true) {
                 boolean wasWriting = writing.get();
-                var page = ((LocalAuthorityReferrals.Page) authorities.feed(authority, cursor, 100, null)).page();
-                for (ReferralDocument item : page.items()) {
+                var page = (LocalAuthorityReferrals.Page) authorities.feed(authority, cursor, 100, null);
+                for (LocalAuthorityReferrals.FeedItem item : page.items()) {
                     read.add(item.id());
                 }
                 cursor = FeedCursor.parse(page.nextCursor()).orElseThrow();
