@@ -13,6 +13,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +29,8 @@ import uk.dsltriage.support.Tokens;
 /**
  * The feed sends each form as the text stored when the referral was sent (V15), unparsed. What goes on the wire must
  * still be byte for byte what the contract's records write: the same bytes as the one-referral read (which parses the
- * stored form and writes it again), and as {@link FeedPageView} of those documents written by the API's mapper.
+ * stored form and writes it again), and as {@link FeedPageView} of those documents written by the API's mapper (as
+ * UTF-8 bytes, as a response is).
  * Referrals sent before V15 (no stored text) are written from their jsonb copy, to the same bytes.
  */
 @QuarkusTest
@@ -92,8 +94,9 @@ class FeedWireTest {
         String single = authority()
                 .get("/api/v1/la/referrals/" + id).then().statusCode(200).extract().asString();
         AccessScope authority = new AccessScope(Tokens.ISSUER, "wire-la", null, AUTHORITY, Set.of("la-officer"));
-        String written = mapper.writeValueAsString(new FeedPageView(List.of(QuarkusTransaction.requiringNew()
-                .call(() -> authorities.get(authority, UUID.fromString(id)))), nextCursor));
+        // As bytes: the response's UTF-8 writer escapes characters outside the BMP, the string writer does not.
+        String written = new String(mapper.writeValueAsBytes(new FeedPageView(List.of(QuarkusTransaction.requiringNew()
+                .call(() -> authorities.get(authority, UUID.fromString(id)))), nextCursor)), StandardCharsets.UTF_8);
         assertEquals("{\"items\":[" + single + "],\"nextCursor\":\"" + nextCursor + "\"}", written);
         return written;
     }
