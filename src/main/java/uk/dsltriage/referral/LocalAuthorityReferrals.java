@@ -17,18 +17,10 @@ import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.problem.ProblemException;
-import uk.dsltriage.referral.api.AcknowledgementRequest;
-import uk.dsltriage.referral.api.AcknowledgementView;
-import uk.dsltriage.referral.api.OutcomeRequest;
-import uk.dsltriage.referral.api.OutcomeView;
-import uk.dsltriage.referral.api.ReferralDocument;
-import uk.dsltriage.referral.api.ReferralForm;
 import uk.dsltriage.referral.identity.ChildIdentity;
 import uk.dsltriage.referral.identity.ChildIdentityVault;
 import uk.dsltriage.review.TaskService;
 import uk.dsltriage.security.AccessScope;
-import uk.dsltriage.vocabulary.ReferralKind;
-import uk.dsltriage.vocabulary.Urgency;
 
 /** The local authority's side: pull the referrals addressed to it, acknowledge them, send back decisions. */
 @ApplicationScoped
@@ -62,20 +54,7 @@ public class LocalAuthorityReferrals {
     public record NotModified(String etag) implements FeedResult {
     }
 
-    public record Page(String etag, List<FeedItem> items, String nextCursor) implements FeedResult {
-    }
-
-    /**
-     * A referral of the page, its child's identity opened, and its form: the text kept when it was sent, to be sent as
-     * it is, or (when no text was kept: sent before V15, or holding a character the writers differ on) the form read.
-     */
-    public record FeedItem(UUID id, ReferralKind kind, String laCode, String schoolUrn, Instant sentAt, Urgency urgency,
-            Instant acknowledgementDueBy, String childRef, ChildIdentity child, String formJson, ReferralForm form) {
-
-        static FeedItem of(Referral r, ChildIdentity child, ReferralForm form) {
-            return new FeedItem(r.id, r.kind, r.laCode, r.schoolUrn, r.createdAt, r.urgency, r.acknowledgementDueAt, r.childRef,
-                    child, r.formJson, form);
-        }
+    public record Page(String etag, FeedPage page) implements FeedResult {
     }
 
     /**
@@ -98,11 +77,11 @@ public class LocalAuthorityReferrals {
         if (!rows.isEmpty()) {
             audit.record(authority, AuditAction.REFERRAL_FEED_READ, ObjectKind.REFERRAL_FEED_PAGE, (after + 1) + "-" + last);
         }
-        return new Page(etag, items, FeedCursor.of(last));
+        return new Page(etag, new FeedPage(items, FeedCursor.of(last)));
     }
 
     @Transactional
-    public ReferralDocument get(AccessScope authority, UUID id) {
+    public ReferralDetails get(AccessScope authority, UUID id) {
         Referral referral = referrals.findAddressedTo(authority, id).orElseThrow(ProblemException::notFound);
         audit.record(authority, AuditAction.REFERRAL_READ, ObjectKind.REFERRAL, referral.id);
         return document(referral);
@@ -110,17 +89,17 @@ public class LocalAuthorityReferrals {
 
     /** Idempotent: the first acknowledgement stands; repeating it (even with another reference) changes nothing. */
     @Transactional
-    public AcknowledgementView acknowledge(AccessScope authority, UUID id, AcknowledgementRequest request) {
+    public Acknowledgement acknowledge(AccessScope authority, UUID id, String laReference) {
         Referral referral = referrals.lockAddressedTo(authority, id).orElseThrow(ProblemException::notFound);
         if (referral.acknowledgedAt == null) {
-            markAcknowledged(authority, referral, request == null ? null : request.laReference());
+            markAcknowledged(authority, referral, laReference);
         }
         return ReferralDocuments.acknowledgement(referral);
     }
 
     /** Appends a decision; the history is kept. A decision implies receipt, so it acknowledges if that was not done. */
     @Transactional
-    public OutcomeView recordOutcome(AccessScope authority, UUID id, OutcomeRequest request) {
+    public Outcome recordOutcome(AccessScope authority, UUID id, RecordOutcome request) {
         if (request.contactOutcome() == null && request.referralOutcome() == null && request.s47Outcome() == null) {
             throw ProblemException.invalid("contactOutcome", "at least one of contactOutcome, referralOutcome, s47Outcome is required");
         }
@@ -166,8 +145,8 @@ public class LocalAuthorityReferrals {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private ReferralDocument document(Referral r) {
-        return documents.document(r, readIdentity(r));
+    private ReferralDetails document(Referral r) {
+        return documents.details(r, readIdentity(r));
     }
 
     private ChildIdentity readIdentity(Referral r) {

@@ -19,13 +19,6 @@ import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.common.problem.Problem;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
-import uk.dsltriage.referral.api.ChildBody;
-import uk.dsltriage.referral.api.ConcernsBody;
-import uk.dsltriage.referral.api.CreateReferralRequest;
-import uk.dsltriage.referral.api.RecommendationSummaryView;
-import uk.dsltriage.referral.api.ReferralDocument;
-import uk.dsltriage.referral.api.ReferralForm;
-import uk.dsltriage.referral.api.ReferralView;
 import uk.dsltriage.referral.identity.ChildIdentity;
 import uk.dsltriage.referral.identity.ChildIdentityVault;
 import uk.dsltriage.rules.Recommendation;
@@ -66,7 +59,7 @@ public class ReferralService {
     }
 
     /** A sent referral, and whether it is the replay of an earlier call with the same Idempotency-Key. */
-    public record Sent(ReferralView referral, boolean replayed) {
+    public record Sent(SentReferral referral, boolean replayed) {
     }
 
     /**
@@ -74,7 +67,7 @@ public class ReferralService {
      * sent; a concurrent call that lost the race on the unique constraint gets it too, read in a new transaction
      * (its own was rolled back, feed position and all); the key with another request is a 422.
      */
-    public Sent send(AccessScope school, UUID incidentId, CreateReferralRequest request, String idempotencyKey) {
+    public Sent send(AccessScope school, UUID incidentId, SendReferral request, String idempotencyKey) {
         try {
             return sendInTransaction(school, incidentId, request, idempotencyKey);
         } catch (RuntimeException e) {
@@ -86,7 +79,7 @@ public class ReferralService {
     }
 
     @Transactional
-    Sent sendInTransaction(AccessScope school, UUID incidentId, CreateReferralRequest request, String idempotencyKey) {
+    Sent sendInTransaction(AccessScope school, UUID incidentId, SendReferral request, String idempotencyKey) {
         IncidentRecommendations.Current current = incidents.current(school, incidentId).orElseThrow(ProblemException::notFound);
         String requestHash = idempotencyKey == null ? null : fingerprint(current.incidentId(), request);
         if (idempotencyKey != null) {
@@ -100,14 +93,14 @@ public class ReferralService {
             throw ProblemException.conflict("The incident's decision does not include a referral route of this kind. "
                     + "Referral kinds it allows: " + (decided.isEmpty() ? "none" : decided) + ".");
         }
-        ConcernsBody concerns = withCensusFactors(request.concerns(), current);
+        ReferralContent.Concerns concerns = withCensusFactors(request.concerns(), current);
         validate(request, concerns);
 
         Recommendation rec = current.recommendation();
-        ReferralForm form = new ReferralForm(request.referrer(), request.phoneReferralMade(), request.phoneReferralAt(),
+        ReferralContent form = new ReferralContent(request.referrer(), request.phoneReferralMade(), request.phoneReferralAt(),
                 request.consent(), request.parentsInformed(), request.parentsNotInformedReason(), request.child().participantRef(),
                 request.professionals() == null ? List.of() : request.professionals(), concerns,
-                new RecommendationSummaryView(rec.ruleSetId(), rec.ruleSetVersion(), rec.routes(), rec.urgency()),
+                new ReferralContent.RecommendationSummary(rec.ruleSetId(), rec.ruleSetVersion(), rec.routes(), rec.urgency()),
                 request.decisionRationale(), request.thresholdLevel());
         ChildIdentity identity = identity(request.child());
         identities.store(school.schoolUrn(), request.child().ref(), identity);
@@ -128,7 +121,7 @@ public class ReferralService {
         referral.requestSha256 = requestHash;
         referral.acknowledgementDueAt = tasks.referralAcknowledgementDue(referral.createdAt);
         audit.record(school, AuditAction.REFERRAL_SENT, ObjectKind.REFERRAL, referral.id);
-        ReferralDocument document = documents.document(referral, identity, form);
+        ReferralDetails document = documents.details(referral, identity, form);
 
         // Last, so the authority's feed counter is locked only until the commit that follows (ReferralFeedPositions).
         referral.feedPosition = positions.next(referral.laCode);
@@ -138,7 +131,7 @@ public class ReferralService {
         // Inserted in the order persisted (the task references the referral). A concurrent retry with the same key
         // fails here, on the unique constraint.
         referrals.flush();
-        return new Sent(new ReferralView(referral.incidentId, referral.createdBy, document, null, false, List.of()), false);
+        return new Sent(new SentReferral(referral.incidentId, referral.createdBy, document, null, false, List.of()), false);
     }
 
     /** An earlier referral sent by this DSL with this key; used again after losing a race on the unique constraint. */
@@ -155,12 +148,12 @@ public class ReferralService {
     }
 
     /** The incident is part of what was asked: the same body sent for another incident is another request. */
-    private String fingerprint(UUID incidentId, CreateReferralRequest request) {
+    private String fingerprint(UUID incidentId, SendReferral request) {
         return IdempotencyKey.fingerprint(incidentId + "|" + json.write(request));
     }
 
     @Transactional
-    public List<ReferralView> ofIncident(AccessScope school, UUID incidentId) {
+    public List<SentReferral> ofIncident(AccessScope school, UUID incidentId) {
         IncidentRecommendations.Current current = incidents.current(school, incidentId).orElseThrow(ProblemException::notFound);
         audit.record(school, AuditAction.REFERRALS_READ, ObjectKind.INCIDENT, current.incidentId());
         Instant now = Instant.now(clock);
@@ -168,26 +161,25 @@ public class ReferralService {
     }
 
     /** Overdue exactly when its acknowledgement task is: same due time, and one acknowledgement closes both. */
-    private ReferralView view(Referral r, Instant now) {
-        return new ReferralView(r.incidentId, r.createdBy,
-                documents.document(r, identities.read(r.schoolUrn, r.childRef).orElseThrow(
+    private SentReferral view(Referral r, Instant now) {
+        return new SentReferral(r.incidentId, r.createdBy,
+                documents.details(r, identities.read(r.schoolUrn, r.childRef).orElseThrow(
                         () -> new IllegalStateException("referral without a stored child identity"))),
                 ReferralDocuments.acknowledgement(r), r.acknowledgedAt == null && now.isAfter(r.acknowledgementDueAt),
                 outcomes.history(r.id).stream().map(ReferralDocuments::outcome).toList());
     }
 
-    private static ConcernsBody withCensusFactors(ConcernsBody concerns, IncidentRecommendations.Current current) {
+    private static ReferralContent.Concerns withCensusFactors(ReferralContent.Concerns concerns, IncidentRecommendations.Current current) {
         if (concerns.censusFactors() != null) {
             return concerns;
         }
         Object adult = current.recommendation().derivedFacts() == null ? null
                 : current.recommendation().derivedFacts().get("adultInvolved");
         List<String> suggested = CensusFactors.suggest(current.types(), adult instanceof Boolean b ? b : null);
-        return new ConcernsBody(concerns.facts(), concerns.dslAccount(), concerns.childVoice(), concerns.riskFactors(),
-                concerns.protectiveFactors(), suggested);
+        return concerns.withCensusFactors(suggested);
     }
 
-    private static void validate(CreateReferralRequest request, ConcernsBody concerns) {
+    private static void validate(SendReferral request, ReferralContent.Concerns concerns) {
         List<Problem.FieldError> errors = new ArrayList<>(CensusFactors.validate("concerns.censusFactors", concerns.censusFactors()));
         if (Boolean.FALSE.equals(request.parentsInformed()) && request.parentsNotInformedReason() == null) {
             errors.add(new Problem.FieldError("parentsNotInformedReason", "is required when parents were not informed"));
@@ -203,10 +195,8 @@ public class ReferralService {
         }
     }
 
-    private static ChildIdentity identity(ChildBody child) {
-        List<ChildIdentity.HouseholdMember> household = child.household() == null ? List.of() : child.household().stream()
-                .map(m -> new ChildIdentity.HouseholdMember(m.name(), m.relationship(), m.parentalResponsibility(), m.livesWithChild()))
-                .toList();
+    private static ChildIdentity identity(SendReferral.Child child) {
+        List<ChildIdentity.HouseholdMember> household = child.household() == null ? List.of() : child.household();
         return new ChildIdentity(child.givenName(), child.familyName(), child.dateOfBirth(),
                 new ChildIdentity.Details(child.aliases() == null ? List.of() : child.aliases(), child.gender(), child.ethnicity(),
                         child.language(), child.address(), child.upn(), child.nhsNumber(), household));

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
@@ -74,30 +75,27 @@ public class DecisionService {
 
     @Transactional
     public ReviewState beginReview(AccessScope scope, UUID incidentId, Long expectedVersion) {
-        Incident incident = find(scope, incidentId);
-        requireVersion(incident, expectedVersion);
-        incident.beginReview();
-        audit.record(scope, AuditAction.REVIEW_STARTED, ObjectKind.INCIDENT, incident.id);
-        flushOrPreconditionFailed();
-        return state(incident);
+        return transition(scope, incidentId, expectedVersion, Incident::beginReview, AuditAction.REVIEW_STARTED);
     }
 
     @Transactional
     public ReviewState close(AccessScope scope, UUID incidentId, Long expectedVersion) {
-        Incident incident = find(scope, incidentId);
-        requireVersion(incident, expectedVersion);
-        incident.close();
-        audit.record(scope, AuditAction.INCIDENT_CLOSED, ObjectKind.INCIDENT, incident.id);
-        flushOrPreconditionFailed();
-        return state(incident);
+        return transition(scope, incidentId, expectedVersion, Incident::close, AuditAction.INCIDENT_CLOSED);
     }
 
     @Transactional
     public ReviewState reopen(AccessScope scope, UUID incidentId, Long expectedVersion) {
+        return transition(scope, incidentId, expectedVersion, incident -> incident.reopen(Instant.now(clock)),
+                AuditAction.INCIDENT_REOPENED);
+    }
+
+    /** One lifecycle step on the version the DSL read; the incident refuses an illegal one (409). */
+    private ReviewState transition(AccessScope scope, UUID incidentId, Long expectedVersion, Consumer<Incident> step,
+            AuditAction action) {
         Incident incident = find(scope, incidentId);
         requireVersion(incident, expectedVersion);
-        incident.reopen(Instant.now(clock));
-        audit.record(scope, AuditAction.INCIDENT_REOPENED, ObjectKind.INCIDENT, incident.id);
+        step.accept(incident);
+        audit.record(scope, action, ObjectKind.INCIDENT, incident.id);
         flushOrPreconditionFailed();
         return state(incident);
     }

@@ -37,16 +37,6 @@ class CapabilityGraphTest {
     private static final Path DOC = Path.of("docs/architecture.md");
     private static final Set<String> FOUNDATIONS = Set.of("common", "vocabulary");
 
-    /**
-     * Violations that exist today and are being mended by work in progress, named one by one (see "Known violations"
-     * in the document). Keys are a class, values the api packages it may still import. Anything else that imports an
-     * api package fails.
-     */
-    private static final Map<String, Set<String>> KNOWN_VIOLATIONS = Map.ofEntries(
-            Map.entry("uk.dsltriage.referral.ReferralService", Set.of("uk.dsltriage.referral.api")),
-            Map.entry("uk.dsltriage.referral.LocalAuthorityReferrals", Set.of("uk.dsltriage.referral.api")),
-            Map.entry("uk.dsltriage.referral.ReferralDocuments", Set.of("uk.dsltriage.referral.api")));
-
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
@@ -111,7 +101,7 @@ class CapabilityGraphTest {
             }
             for (Dependency d : origin.getDirectDependenciesFromSelf()) {
                 String target = d.getTargetClass().getPackageName();
-                if (target.startsWith(ROOT + ".") && isApi(target) && !knownViolation(origin, target)) {
+                if (target.startsWith(ROOT + ".") && isApi(target)) {
                     violations.add(d.getDescription());
                 }
             }
@@ -184,19 +174,8 @@ class CapabilityGraphTest {
         return false;
     }
 
-    private static boolean knownViolation(JavaClass origin, String targetPackage) {
-        Set<String> byClass = KNOWN_VIOLATIONS.get(topLevelName(origin));
-        return byClass != null && byClass.contains(targetPackage);
-    }
-
     private static boolean isResource(JavaClass c) {
         return c.isAnnotatedWith("jakarta.ws.rs.Path");
-    }
-
-    private static String topLevelName(JavaClass c) {
-        String name = c.getName();
-        int nested = name.indexOf('$');
-        return nested < 0 ? name : name.substring(0, nested);
     }
 
     private static boolean isApi(String packageName) {

@@ -58,8 +58,8 @@ class FeedConcurrencyTest {
         ExecutorService instance2 = Executors.newFixedThreadPool(4);
         List<Future<?>> writes = new ArrayList<>();
         for (int i = 0; i < PER_POOL; i++) {
-            CreateReferralRequest a = request("A" + i);
-            CreateReferralRequest b = request("B" + i);
+            SendReferral a = request("A" + i);
+            SendReferral b = request("B" + i);
             writes.add(instance1.submit(() -> created.add(schools.send(dslA, UUID.fromString(incidentA), a, null).referral().referral().id())));
             writes.add(instance2.submit(() -> created.add(schools.send(dslB, UUID.fromString(incidentB), b, null).referral().referral().id())));
         }
@@ -71,8 +71,8 @@ class FeedConcurrencyTest {
             long cursor = 0;
             while (true) {
                 boolean wasWriting = writing.get();
-                var page = (LocalAuthorityReferrals.Page) authorities.feed(authority, cursor, 100, null);
-                for (LocalAuthorityReferrals.FeedItem item : page.items()) {
+                var page = ((LocalAuthorityReferrals.Page) authorities.feed(authority, cursor, 100, null)).page();
+                for (FeedItem item : page.items()) {
                     read.add(item.id());
                 }
                 cursor = FeedCursor.parse(page.nextCursor()).orElseThrow();
@@ -100,8 +100,8 @@ class FeedConcurrencyTest {
         assertTrue(pagesWhileWriting[0] > 1, "the reader followed the feed while it was being written");
     }
 
-    private CreateReferralRequest request(String childRef) {
+    private SendReferral request(String childRef) {
         ObjectNode body = ReferralFixtures.referral(AUTHORITY, "C-" + childRef, "Given", "Family");
-        return mapper.convertValue(body, CreateReferralRequest.class);
+        return mapper.convertValue(body, CreateReferralRequest.class).toCommand();
     }
 }

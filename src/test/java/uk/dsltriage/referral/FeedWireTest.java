@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.dsltriage.referral.api.FeedPageView;
+import uk.dsltriage.referral.api.ReferralDocument;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.support.Persona;
 import uk.dsltriage.support.Tokens;
@@ -95,8 +96,8 @@ class FeedWireTest {
                 .get("/api/v1/la/referrals/" + id).then().statusCode(200).extract().asString();
         AccessScope authority = new AccessScope(Tokens.ISSUER, "wire-la", null, AUTHORITY, Set.of("la-officer"));
         // As bytes: the response's UTF-8 writer escapes characters outside the BMP, the string writer does not.
-        String written = new String(mapper.writeValueAsBytes(new FeedPageView(List.of(QuarkusTransaction.requiringNew()
-                .call(() -> authorities.get(authority, UUID.fromString(id)))), nextCursor)), StandardCharsets.UTF_8);
+        String written = new String(mapper.writeValueAsBytes(new FeedPageView(List.of(ReferralDocument.of(QuarkusTransaction.requiringNew()
+                .call(() -> authorities.get(authority, UUID.fromString(id))))), nextCursor)), StandardCharsets.UTF_8);
         assertEquals("{\"items\":[" + single + "],\"nextCursor\":\"" + nextCursor + "\"}", written);
         return written;
     }

@@ -77,7 +77,7 @@ class ReferralFeedBench {
         int real = Math.min(REFERRALS, 50);
         for (int i = 0; i < real; i++) {
             schools.send(dsl, UUID.fromString(incident), mapper.convertValue(
-                    ReferralFixtures.referral(AUTHORITY, "C-bench-" + i, "Given", "Family"), CreateReferralRequest.class), null);
+                    ReferralFixtures.referral(AUTHORITY, "C-bench-" + i, "Given", "Family"), CreateReferralRequest.class).toCommand(), null);
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "insert into referral (id, incident_id, school_urn, la_code, kind, child_ref, urgency, content, form_json, "

@@ -49,8 +49,7 @@ public class ChildSupportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupportRecordView.class)))
     public Response recordAssessment(@PathParam("ref") @Pattern(regexp = ParticipantIndex.PSEUDONYM, message = REF_MESSAGE) @Size(max = 12) String ref,
             @NotNull @Valid AssessmentRequest request) {
-        var recorded = service.recordAssessment(user.schoolScope(), ref, request.incidentId(), request.toAssessment());
-        return created(ref, SupportViews.recorded(recorded));
+        return created(ref, service.recordAssessment(user.schoolScope(), ref, request.incidentId(), request.toAssessment()));
     }
 
     @POST
@@ -63,8 +62,7 @@ public class ChildSupportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupportRecordView.class)))
     public Response recordSafetyPlan(@PathParam("ref") @Pattern(regexp = ParticipantIndex.PSEUDONYM, message = REF_MESSAGE) @Size(max = 12) String ref,
             @NotNull @Valid SafetyPlanRequest request) {
-        var recorded = service.recordSafetyPlan(user.schoolScope(), ref, request.incidentId(), request.toSafetyPlan());
-        return created(ref, SupportViews.recorded(recorded));
+        return created(ref, service.recordSafetyPlan(user.schoolScope(), ref, request.incidentId(), request.toSafetyPlan()));
     }
 
     @GET
@@ -79,10 +77,11 @@ public class ChildSupportResource {
                 service.ofChild(user.schoolScope(), ref).stream().map(SupportViews::version).toList());
     }
 
-    private static Response created(String ref, SupportRecordView view) {
+    /** 201 with the version recorded, and where the child's records are read. */
+    private static Response created(String ref, ChildSupportService.Recorded recorded) {
         // A relative reference, never built from the request's Host.
         return Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/v1/children/" + ParticipantIndex.normalise(ref) + "/plans")
-                .entity(view).build();
+                .entity(SupportViews.recorded(recorded)).build();
     }
 }

@@ -1,5 +1,6 @@
 package uk.dsltriage.referral.api;
 
+import uk.dsltriage.referral.SendReferral;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,4 +28,10 @@ public record ChildBody(
         @Pattern(regexp = "^[A-HJ-NP-Z][0-9]{11}[0-9A-HJ-NP-Z]$", message = "must be a 13-character unique pupil number") @Size(max = 13) String upn,
         @Pattern(regexp = "^[0-9]{10}$", message = "must be a 10-digit NHS number") @Size(max = 10) String nhsNumber,
         @Size(max = 20) List<@NotNull @Valid HouseholdMemberBody> household) {
+
+    SendReferral.Child toDomain() {
+        return new SendReferral.Child(ref, participantRef, givenName, familyName, dateOfBirth, aliases, gender, ethnicity,
+                language, address, upn, nhsNumber,
+                household == null ? null : household.stream().map(HouseholdMemberBody::toDomain).toList());
+    }
 }

@@ -1,5 +1,6 @@
 package uk.dsltriage.referral.api;
 
+import uk.dsltriage.referral.SendReferral;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,4 +30,12 @@ public record CreateReferralRequest(
         @NotNull @Valid ConcernsBody concerns,
         @NotBlank @Size(max = 5000) String decisionRationale,
         @Min(1) @Max(4) Integer thresholdLevel) {
+
+    public SendReferral toCommand() {
+        return new SendReferral(laCode, kind, urgency, referrer == null ? null : referrer.toDomain(), phoneReferralMade,
+                phoneReferralAt, consent == null ? null : consent.toDomain(), parentsInformed, parentsNotInformedReason,
+                child == null ? null : child.toDomain(),
+                professionals == null ? null : professionals.stream().map(ProfessionalBody::toDomain).toList(),
+                concerns == null ? null : concerns.toDomain(), decisionRationale, thresholdLevel);
+    }
 }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import uk.dsltriage.referral.LocalAuthorityReferrals;
-import uk.dsltriage.referral.ReferralDocuments;
+import uk.dsltriage.referral.FeedPage;
 import uk.dsltriage.vocabulary.ReferralKind;
 import uk.dsltriage.vocabulary.Urgency;
 
@@ -22,10 +21,10 @@ public record FeedPageJson(List<Item> items, String nextCursor) {
             Instant acknowledgementDueBy, ChildView child, Object form) {
     }
 
-    static FeedPageJson of(LocalAuthorityReferrals.Page page) {
+    static FeedPageJson of(FeedPage page) {
         return new FeedPageJson(page.items().stream().map(item -> new Item(item.id(), item.kind(), item.laCode(),
                 item.schoolUrn(), item.sentAt(), item.urgency(), item.acknowledgementDueBy(),
-                ReferralDocuments.child(item.childRef(), item.child()),
-                item.formJson() != null ? new RawValue(item.formJson()) : item.form())).toList(), page.nextCursor());
+                ChildView.of(item.childRef(), item.child()),
+                item.formJson() != null ? new RawValue(item.formJson()) : ReferralForm.of(item.form()))).toList(), page.nextCursor());
     }
 }

@@ -66,7 +66,7 @@ public class LocalAuthorityReferralResource {
         long position = FeedCursor.parse(after).orElseThrow(() -> ProblemException.invalid("after", "not a cursor of this feed"));
         LocalAuthorityReferrals.FeedResult result = service.feed(user.localAuthorityScope(), position, limit, ifNoneMatch);
         if (result instanceof LocalAuthorityReferrals.Page page) {
-            return Response.ok(FeedPageJson.of(page)).header(HttpHeaders.ETAG, page.etag()).build();
+            return Response.ok(FeedPageJson.of(page.page())).header(HttpHeaders.ETAG, page.etag()).build();
         }
         return Response.notModified().header(HttpHeaders.ETAG, result.etag()).build();
     }
@@ -77,7 +77,7 @@ public class LocalAuthorityReferralResource {
     @APIResponse(responseCode = "200", description = "The referral",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralDocument.class)))
     public ReferralDocument getLaReferral(@PathParam("id") UUID id) {
-        return service.get(user.localAuthorityScope(), id);
+        return ReferralDocument.of(service.get(user.localAuthorityScope(), id));
     }
 
     @POST
@@ -88,7 +88,8 @@ public class LocalAuthorityReferralResource {
     @APIResponse(responseCode = "200", description = "Acknowledged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AcknowledgementView.class)))
     public AcknowledgementView acknowledgeReferral(@PathParam("id") UUID id, @Valid AcknowledgementRequest request) {
-        return service.acknowledge(user.localAuthorityScope(), id, request);
+        return AcknowledgementView.of(
+                service.acknowledge(user.localAuthorityScope(), id, request == null ? null : request.laReference()));
     }
 
     @POST
@@ -99,6 +100,7 @@ public class LocalAuthorityReferralResource {
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeView.class)))
     public Response recordReferralOutcome(@PathParam("id") UUID id, @NotNull @Valid OutcomeRequest request) {
-        return Response.status(Response.Status.CREATED).entity(service.recordOutcome(user.localAuthorityScope(), id, request)).build();
+        return Response.status(Response.Status.CREATED).entity(
+                OutcomeView.of(service.recordOutcome(user.localAuthorityScope(), id, request.toCommand()))).build();
     }
 }

@@ -61,8 +61,8 @@ public class ReferralResource {
                     + "returns the referral already sent, with Idempotent-Replayed: true; the same key with another body is 422")
             @HeaderParam(IdempotencyKey.HEADER) @Size(max = IdempotencyKey.MAX_LENGTH) String idempotencyKey,
             @NotNull @Valid CreateReferralRequest request) {
-        ReferralService.Sent sent = service.send(user.schoolScope(), id, request, IdempotencyKey.checked(idempotencyKey));
-        Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(sent.referral());
+        ReferralService.Sent sent = service.send(user.schoolScope(), id, request.toCommand(), IdempotencyKey.checked(idempotencyKey));
+        Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(ReferralView.of(sent.referral()));
         if (sent.replayed()) {
             response.header(IdempotencyKey.REPLAYED_HEADER, "true");
         }
@@ -74,6 +74,6 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "Referrals, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, maxItems = WireLimits.UNPAGED_LIST, implementation = ReferralView.class)))
     public List<ReferralView> listIncidentReferrals(@PathParam("id") UUID id) {
-        return service.ofIncident(user.schoolScope(), id);
+        return service.ofIncident(user.schoolScope(), id).stream().map(ReferralView::of).toList();
     }
 }
