@@ -59,7 +59,8 @@ public class LocalAuthorityReferrals {
 
     /**
      * One query per page (referral and sealed identity together), each school's data key unwrapped once per page, no
-     * managed entities: the profile of a 10,000-referral drain is in bench/referral-feed/RESULTS.md.
+     * managed entities, and each form passed on as the text stored when it was sent, never parsed: the profiles of a
+     * 10,000-referral drain are in bench/referral-feed/RESULTS.md.
      */
     @Transactional
     public FeedResult feed(AccessScope authority, long after, int limit, String ifNoneMatch) {
@@ -69,8 +70,9 @@ public class LocalAuthorityReferrals {
             return new NotModified(etag);
         }
         Map<String, ChildIdentity> opened = identities.openAll(rows.stream().map(ReferralRepository.FeedRow::identity).toList());
-        List<ReferralDetails> items = rows.stream().map(row -> documents.details(row.referral(),
-                opened.get(ChildIdentityVault.key(row.referral().schoolUrn, row.referral().childRef)))).toList();
+        List<FeedItem> items = rows.stream().map(row -> FeedItem.of(row.referral(),
+                opened.get(ChildIdentityVault.key(row.referral().schoolUrn, row.referral().childRef)),
+                row.referral().formJson == null ? documents.form(row.referral()) : null)).toList();
         long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).referral().feedPosition;
         if (!rows.isEmpty()) {
             audit.record(authority, AuditAction.REFERRAL_FEED_READ, ObjectKind.REFERRAL_FEED_PAGE, (after + 1) + "-" + last);

@@ -48,6 +48,13 @@ public class Referral {
     @Column(name = "content", nullable = false, updatable = false, columnDefinition = "jsonb")
     public String contentJson;
 
+    /**
+     * The same form as the API wrote it at sending, kept as text so the feed can send it unparsed (V15). Null for
+     * referrals sent before V15 and for forms the feed must write itself ({@link ReferralDocuments#storableAsSent}).
+     */
+    @Column(name = "form_json", updatable = false, columnDefinition = "text")
+    public String formJson;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     public String createdBy;
 

@@ -1,6 +1,7 @@
 package uk.dsltriage.referral;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.regex.Pattern;
 import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.referral.identity.ChildIdentity;
 
@@ -21,6 +22,23 @@ public class ReferralDocuments {
     public ReferralDetails details(Referral r, ChildIdentity identity, ReferralContent form) {
         return new ReferralDetails(r.id, r.kind, r.laCode, r.schoolUrn, r.createdAt, r.urgency, r.acknowledgementDueAt,
                 r.childRef, identity, form);
+    }
+
+    /** Escapes of UTF-16 surrogates, as a writer may put characters outside the Basic Multilingual Plane. */
+    private static final Pattern SURROGATE_ESCAPE = Pattern.compile("\\\\u[dD][89a-fA-F]");
+
+    /**
+     * The form's text to keep for sending as it is, or null when it holds a character outside the Basic Multilingual
+     * Plane (an emoji): Jackson's string and UTF-8 writers differ on those (one writes the character, the other a
+     * surrogate-pair escape), so such a form is written by the response's own writer, as every form was before V15.
+     */
+    static String storableAsSent(String formJson) {
+        return formJson.chars().anyMatch(c -> Character.isSurrogate((char) c)) || SURROGATE_ESCAPE.matcher(formJson).find() ? null : formJson;
+    }
+
+    /** The form of a referral whose text is not kept for sending as it is (see {@link #storableAsSent}). */
+    public ReferralContent form(Referral r) {
+        return json.read(r.contentJson, ReferralContent.class);
     }
 
     public static Acknowledgement acknowledgement(Referral r) {

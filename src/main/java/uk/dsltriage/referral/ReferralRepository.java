@@ -56,8 +56,9 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
     }
 
     /**
-     * A feed page: the referral as sent, the version of the identity it shows, and that identity still sealed. Enough
-     * to tell that a page has not changed (its tag) and to build it, read in one query, with no entity to manage.
+     * A feed page: the referral as sent (its form as the API wrote it), the version of the identity it shows, and that
+     * identity still sealed. Enough to tell that a page has not changed (its tag) and to build it, read in one query,
+     * with no entity to manage.
      */
     public record FeedRow(Referral referral, Instant identityUpdatedAt, ChildIdentityVault.Sealed identity) {
     }
@@ -66,8 +67,9 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
     public List<FeedRow> feedPage(AccessScope authority, long afterPosition, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("select r.feed_position, ci.updated_at, r.id, r.kind, "
-                + "r.child_ref, r.urgency, r.created_at, r.acknowledgement_due_at, cast(r.content as text), r.school_urn, "
-                + "ci.given_name, ci.family_name, ci.date_of_birth, ci.details from referral r "
+                + "r.child_ref, r.urgency, r.created_at, r.acknowledgement_due_at, r.form_json, r.school_urn, "
+                + "ci.given_name, ci.family_name, ci.date_of_birth, ci.details, "
+                + "case when r.form_json is null then cast(r.content as text) end from referral r "
                 + "join child_identity ci on ci.school_urn = r.school_urn and ci.child_ref = r.child_ref "
                 + "where r.la_code = :la and r.feed_position > :after order by r.feed_position limit :limit")
                 .setParameter("la", requireAuthority(authority)).setParameter("after", afterPosition)
@@ -82,7 +84,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             referral.urgency = Urgency.valueOf((String) r[5]);
             referral.createdAt = toInstant(r[6]);
             referral.acknowledgementDueAt = toInstant(r[7]);
-            referral.contentJson = (String) r[8];
+            referral.formJson = (String) r[8];
+            referral.contentJson = (String) r[14]; // only for a referral sent before V15, which has no form_json
             referral.schoolUrn = (String) r[9];
             return new FeedRow(referral, toInstant(r[1]), new ChildIdentityVault.Sealed(referral.schoolUrn, referral.childRef,
                     (byte[]) r[10], (byte[]) r[11], (byte[]) r[12], (byte[]) r[13]));

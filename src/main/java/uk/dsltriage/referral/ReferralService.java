@@ -114,6 +114,7 @@ public class ReferralService {
         referral.childRef = request.child().ref();
         referral.urgency = request.urgency() != null ? request.urgency() : rec.urgency();
         referral.contentJson = json.write(form);
+        referral.formJson = ReferralDocuments.storableAsSent(referral.contentJson);
         referral.createdBy = school.actor();
         referral.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         referral.idempotencyKey = idempotencyKey;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +31,12 @@ final class ServiceInstance implements AutoCloseable {
 
     static ServiceInstance start(String name, int port, Path jar, Path logDir, Map<String, String> env,
             Map<String, String> config) throws IOException {
+        return start(name, port, jar, logDir, env, config, Set.of());
+    }
+
+    /** As {@link #start}, with variables of this JVM's environment that the instance must not inherit. */
+    static ServiceInstance start(String name, int port, Path jar, Path logDir, Map<String, String> env,
+            Map<String, String> config, Set<String> unset) throws IOException {
         Path log = logDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -38,6 +45,7 @@ final class ServiceInstance implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        pb.environment().keySet().removeAll(unset);
         pb.environment().putAll(env);
         pb.environment().put("PORT", Integer.toString(port));
         Process process = pb.start();
@@ -56,6 +64,10 @@ final class ServiceInstance implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    int exitValue() {
+        return process.exitValue();
     }
 
     /** Waits (polling, bounded) until readiness answers 200; fails with the log's tail if the JVM exits first. */

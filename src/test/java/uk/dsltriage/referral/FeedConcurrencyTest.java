@@ -72,7 +72,7 @@ class FeedConcurrencyTest {
             while (true) {
                 boolean wasWriting = writing.get();
                 var page = ((LocalAuthorityReferrals.Page) authorities.feed(authority, cursor, 100, null)).page();
-                for (ReferralDetails item : page.items()) {
+                for (FeedItem item : page.items()) {
                     read.add(item.id());
                 }
                 cursor = FeedCursor.parse(page.nextCursor()).orElseThrow();

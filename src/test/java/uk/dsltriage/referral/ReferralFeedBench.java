@@ -1,8 +1,10 @@
 package uk.dsltriage.referral;
 
+import com.google.crypto.tink.Aead;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,10 +21,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.dsltriage.referral.api.CreateReferralRequest;
+import uk.dsltriage.referral.identity.SchoolDataKeys;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.support.Fixtures;
 import uk.dsltriage.support.Persona;
@@ -30,22 +34,29 @@ import uk.dsltriage.support.Tokens;
 
 /**
  * Benchmark (not part of the suite: the name does not end in Test). Drains 10,000 referrals from the feed page by
- * page over HTTP, and reads the same rows by one raw SQL query, in the same run; prints the medians and the ratio.
+ * page over HTTP, and reads the same rows by one raw SQL query (the feed query's columns; once with the child identity
+ * still encrypted, once decrypted as the feed must), in the same run; prints the medians and the ratios.
  * Run with bench/referral-feed/run.sh.
  */
 @QuarkusTest
 class ReferralFeedBench {
 
     private static final String AUTHORITY = "996";
+    private static final String LEGACY_AUTHORITY = "994";
     private static final int REFERRALS = Integer.getInteger("bench.referrals", 10_000);
     private static final int PAGE = Integer.getInteger("bench.page", 200);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 5);
+    private static final List<String> IDENTITY_FIELDS = List.of("givenName", "familyName", "dateOfBirth", "details");
 
     @Inject
     ReferralService schools;
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    SchoolDataKeys keys;
 
     @Inject
     ObjectMapper mapper;
@@ -69,10 +80,10 @@ class ReferralFeedBench {
                     ReferralFixtures.referral(AUTHORITY, "C-bench-" + i, "Given", "Family"), CreateReferralRequest.class).toCommand(), null);
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into referral (id, incident_id, school_urn, la_code, kind, child_ref, urgency, content, created_by, "
-                        + "created_at, acknowledgement_due_at, feed_position) "
+                "insert into referral (id, incident_id, school_urn, la_code, kind, child_ref, urgency, content, form_json, "
+                        + "created_by, created_at, acknowledgement_due_at, feed_position) "
                         + "select md5(random()::text || g)::uuid, r.incident_id, r.school_urn, r.la_code, r.kind, r.child_ref, r.urgency, "
-                        + "r.content, r.created_by, r.created_at, r.acknowledgement_due_at, g "
+                        + "r.content, r.form_json, r.created_by, r.created_at, r.acknowledgement_due_at, g "
                         + "from generate_series(?, ?) g join referral r on r.la_code = ? and r.feed_position = 1 + (g % ?)")) {
             s.setLong(1, real + 1);
             s.setLong(2, REFERRALS);
@@ -84,52 +95,91 @@ class ReferralFeedBench {
                 counter.setString(2, AUTHORITY);
                 counter.executeUpdate();
             }
+            // The same referrals again, to another authority, as sent before V15 (no form_json): the feed parses and
+            // writes those forms again, as it did for every referral before: "before" and "after" in the same run.
+            try (PreparedStatement legacy = c.prepareStatement("insert into referral (id, incident_id, school_urn, la_code, "
+                    + "kind, child_ref, urgency, content, created_by, created_at, acknowledgement_due_at, feed_position) "
+                    + "select md5(random()::text || feed_position)::uuid, incident_id, school_urn, ?, kind, child_ref, urgency, "
+                    + "content, created_by, created_at, acknowledgement_due_at, feed_position from referral where la_code = ?");
+                    PreparedStatement counter = c.prepareStatement("insert into la_feed_counter (la_code, last_position) values (?, ?)")) {
+                legacy.setString(1, LEGACY_AUTHORITY);
+                legacy.setString(2, AUTHORITY);
+                legacy.executeUpdate();
+                counter.setString(1, LEGACY_AUTHORITY);
+                counter.setLong(2, REFERRALS);
+                counter.executeUpdate();
+            }
         }
         double setupSeconds = (System.nanoTime() - setup) / 1e9;
 
-        long[] feed = new long[RUNS];
-        long[] sql = new long[RUNS];
-        long[] feedCpu = new long[RUNS];
-        long[] sqlCpu = new long[RUNS];
-        drainFeed();
-        rawSql();
+        // The raw side reads what the feed must send: the columns of the feed's query, every value through JDBC,
+        // and (the main comparison) the child identity decrypted with the same Tink primitive, as the feed must.
+        Aead schoolKey = QuarkusTransaction.requiringNew().call(() -> keys.existingForSchool(Fixtures.SCHOOL_A).orElseThrow());
+        int sides = 4;
+        long[][] wall = new long[sides][RUNS];
+        long[][] cpu = new long[sides][RUNS];
+        // Warm-up until the JIT has compiled both paths: with one warm-up drain the C2 compiler threads took about
+        // half of the measured CPU (JFR, RESULTS.md), which measures start-up, not a running service.
+        for (int i = 0; i < WARMUP; i++) {
+            drainFeed(AUTHORITY);
+            rawSql(null);
+            rawSql(schoolKey);
+            drainFeed(LEGACY_AUTHORITY);
+        }
+        long[][] jit = new long[sides][RUNS];
+        long[][] own = new long[sides][RUNS];
         for (int run = 0; run < RUNS; run++) {
-            long cpu0 = cpuNanos();
-            long t0 = System.nanoTime();
-            int n = drainFeed();
-            feed[run] = System.nanoTime() - t0;
-            feedCpu[run] = cpuNanos() - cpu0;
-            cpu0 = cpuNanos();
-            t0 = System.nanoTime();
-            int m = rawSql();
-            sql[run] = System.nanoTime() - t0;
-            sqlCpu[run] = cpuNanos() - cpu0;
-            if (n != REFERRALS || m != REFERRALS) {
-                throw new IllegalStateException("drained " + n + " by feed, " + m + " by SQL, expected " + REFERRALS);
+            for (int side = 0; side < sides; side++) {
+                long jit0 = jitNanos();
+                long own0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                long cpu0 = cpuNanos();
+                long t0 = System.nanoTime();
+                int n = switch (side) {
+                    case 0 -> drainFeed(AUTHORITY);
+                    case 1 -> rawSql(null);
+                    case 2 -> rawSql(schoolKey);
+                    default -> drainFeed(LEGACY_AUTHORITY);
+                };
+                wall[side][run] = System.nanoTime() - t0;
+                cpu[side][run] = cpuNanos() - cpu0;
+                jit[side][run] = jitNanos() - jit0;
+                own[side][run] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - own0;
+                if (n != REFERRALS) {
+                    throw new IllegalStateException("side " + side + " read " + n + " referrals, expected " + REFERRALS);
+                }
             }
         }
-        Arrays.sort(feed);
-        Arrays.sort(sql);
-        Arrays.sort(feedCpu);
-        Arrays.sort(sqlCpu);
-        double feedMs = feed[RUNS / 2] / 1e6;
-        double sqlMs = sql[RUNS / 2] / 1e6;
-        double feedCpuMs = feedCpu[RUNS / 2] / 1e6;
-        double sqlCpuMs = sqlCpu[RUNS / 2] / 1e6;
-        String report = String.format(
-                "referrals=%d page=%d runs=%d setup(50 sent via service, the rest copied by SQL)=%.1fs%n"
-                        + "feed over HTTP, page by page: median %.0f ms wall (min %.0f, max %.0f), CPU %.0f ms (min %.0f, max %.0f)%n"
-                        + "raw SQL, same rows (referral join child_identity, ciphertext not decrypted): median %.0f ms wall "
-                        + "(min %.0f, max %.0f), CPU %.0f ms (min %.0f, max %.0f)%n"
-                        + "ratio feed/sql (median): wall %.2f, CPU %.2f%n"
-                        + "CPU = this JVM (service, client, JIT and GC threads) + the PostgreSQL backends of this database%n"
-                        + "load average at end: %s%n",
-                REFERRALS, PAGE, RUNS, setupSeconds, feedMs, feed[0] / 1e6, feed[RUNS - 1] / 1e6,
-                feedCpuMs, feedCpu[0] / 1e6, feedCpu[RUNS - 1] / 1e6,
-                sqlMs, sql[0] / 1e6, sql[RUNS - 1] / 1e6, sqlCpuMs, sqlCpu[0] / 1e6, sqlCpu[RUNS - 1] / 1e6,
-                feedMs / sqlMs, feedCpuMs / sqlCpuMs,
-                Files.readString(Path.of("/proc/loadavg")).trim());
-        System.out.println("BENCH " + report.replace("\n", "\nBENCH "));
+        String[] names = {"feed over HTTP, page by page", "raw SQL, the feed's columns, identity still encrypted",
+                "raw SQL, the feed's columns, identity decrypted (4 AEAD fields a row)",
+                "feed over HTTP, the same referrals as sent before V15 (each form parsed and written again, as before)"};
+        StringBuilder report = new StringBuilder(String.format(
+                "referrals=%d page=%d runs=%d warm-up rounds=%d setup(50 sent via service, the rest copied by SQL)=%.1fs%n",
+                REFERRALS, PAGE, RUNS, WARMUP, setupSeconds));
+        double[] wallMedian = new double[sides];
+        double[] cpuMedian = new double[sides];
+        for (int side = 0; side < sides; side++) {
+            Arrays.sort(wall[side]);
+            Arrays.sort(cpu[side]);
+            wallMedian[side] = wall[side][RUNS / 2] / 1e6;
+            cpuMedian[side] = cpu[side][RUNS / 2] / 1e6;
+            Arrays.sort(jit[side]);
+            Arrays.sort(own[side]);
+            report.append(String.format("%s: median %.0f ms wall (min %.0f, max %.0f), CPU %.0f ms (min %.0f, max %.0f), "
+                    + "of which JIT compiler threads %.0f ms, the bench's own thread (the HTTP client and its JSON parse, or "
+                    + "the JDBC read) %.0f ms%n",
+                    names[side], wallMedian[side], wall[side][0] / 1e6, wall[side][RUNS - 1] / 1e6,
+                    cpuMedian[side], cpu[side][0] / 1e6, cpu[side][RUNS - 1] / 1e6, jit[side][RUNS / 2] / 1e6,
+                    own[side][RUNS / 2] / 1e6));
+        }
+        report.append(String.format("ratio feed / raw SQL with decryption (the target, <= 2): wall %.2f, CPU %.2f%n",
+                wallMedian[0] / wallMedian[2], cpuMedian[0] / cpuMedian[2]));
+        report.append(String.format("ratio feed / raw SQL without decryption: wall %.2f, CPU %.2f%n",
+                wallMedian[0] / wallMedian[1], cpuMedian[0] / cpuMedian[1]));
+        report.append(String.format("ratio feed before V15 (form parsed and written) / raw SQL with decryption: wall %.2f, CPU %.2f%n",
+                wallMedian[3] / wallMedian[2], cpuMedian[3] / cpuMedian[2]));
+        report.append(String.format("CPU = this JVM (service, client, JIT and GC threads) + the PostgreSQL backends of this database%n"
+                + "load average at end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim()));
+        System.out.println("BENCH " + report.toString().replace("\n", "\nBENCH "));
         Files.writeString(Path.of("target", "bench-referral-feed.txt"), report, StandardCharsets.UTF_8);
     }
 
@@ -138,8 +188,8 @@ class ReferralFeedBench {
      * Jackson, reading every item; RestAssured's Groovy JSON path, used before, spent ~80% of the measured time
      * parsing and pretty-printing on the client side (see RESULTS.md).
      */
-    private int drainFeed() throws Exception {
-        String token = Tokens.forLocalAuthority("bench-la", AUTHORITY, "la-officer");
+    private int drainFeed(String authority) throws Exception {
+        String token = Tokens.forLocalAuthority("bench-la", authority, "la-officer");
         int count = 0;
         String cursor = "";
         while (true) {
@@ -179,6 +229,27 @@ class ReferralFeedBench {
         return jvm + ticks * 10_000_000L; // USER_HZ is 100 on Linux: one tick is 10 ms
     }
 
+    /** CPU time of this JVM's JIT compiler threads (C1/C2), from /proc: included in the CPU figure, shown apart. */
+    private static long jitNanos() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a compiler thread that has exited since
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L;
+    }
+
     private static long backendTicks(int pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
@@ -189,19 +260,30 @@ class ReferralFeedBench {
         }
     }
 
-    private int rawSql() throws Exception {
+    /** The feed query's columns for every referral of the authority, in feed order; decrypted too when given a key. */
+    private int rawSql(Aead schoolKey) throws Exception {
         int count = 0;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select r.*, ci.given_name, ci.family_name, ci.date_of_birth, ci.details from referral r "
+                "select r.feed_position, ci.updated_at, r.id, r.kind, r.child_ref, r.urgency, r.created_at, "
+                        + "r.acknowledgement_due_at, r.form_json, r.school_urn, ci.given_name, ci.family_name, ci.date_of_birth, "
+                        + "ci.details from referral r "
                         + "join child_identity ci on ci.school_urn = r.school_urn and ci.child_ref = r.child_ref "
                         + "where r.la_code = ? order by r.feed_position")) {
             s.setString(1, AUTHORITY);
             s.setFetchSize(1000);
             try (ResultSet rs = s.executeQuery()) {
                 int columns = rs.getMetaData().getColumnCount();
+                Object[] row = new Object[columns];
                 while (rs.next()) {
-                    for (int i = 1; i <= columns; i++) {
-                        rs.getObject(i);
+                    for (int i = 0; i < columns; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    if (schoolKey != null) {
+                        for (int field = 0; field < IDENTITY_FIELDS.size(); field++) {
+                            // ChildIdentityVault's associated data: a drift fails the decryption, loudly.
+                            schoolKey.decrypt((byte[]) row[10 + field], ("dsl-triage/child-identity/v1|" + row[9] + "|" + row[4]
+                                    + "|" + IDENTITY_FIELDS.get(field)).getBytes(StandardCharsets.UTF_8));
+                        }
                     }
                     count++;
                 }

@@ -66,7 +66,7 @@ public class LocalAuthorityReferralResource {
         long position = FeedCursor.parse(after).orElseThrow(() -> ProblemException.invalid("after", "not a cursor of this feed"));
         LocalAuthorityReferrals.FeedResult result = service.feed(user.localAuthorityScope(), position, limit, ifNoneMatch);
         if (result instanceof LocalAuthorityReferrals.Page page) {
-            return Response.ok(FeedPageView.of(page.page())).header(HttpHeaders.ETAG, page.etag()).build();
+            return Response.ok(FeedPageJson.of(page.page())).header(HttpHeaders.ETAG, page.etag()).build();
         }
         return Response.notModified().header(HttpHeaders.ETAG, result.etag()).build();
     }
