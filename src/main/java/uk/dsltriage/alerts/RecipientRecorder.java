@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import uk.dsltriage.security.CallerToken;
 import uk.dsltriage.security.Roles;
 import uk.dsltriage.security.TokenClaims;
 
@@ -81,9 +82,15 @@ public class RecipientRecorder {
     }
 
     static Optional<Recipient> recipientOf(SecurityIdentity identity) {
-        if (identity == null || !identity.hasRole(Roles.DSL) || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+        if (identity == null || !identity.hasRole(Roles.DSL)) {
             return Optional.empty();
         }
+        // The access token, for the console too: there the principal is the ID token, which has no school_urn.
+        Optional<JsonWebToken> caller = CallerToken.of(identity);
+        if (caller.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonWebToken token = caller.get();
         Optional<String> school = TokenClaims.bounded(token, Roles.SCHOOL_CLAIM, 7).filter(v -> URN.matcher(v).matches());
         Optional<String> email = TokenClaims.bounded(token, "email", MAX_EMAIL).filter(v -> EMAIL.matcher(v).matches());
         if (school.isEmpty() || email.isEmpty() || !verified(token)) {

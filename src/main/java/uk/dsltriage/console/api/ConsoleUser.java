@@ -32,7 +32,8 @@ public class ConsoleUser {
     }
 
     public String landingPath() {
-        return isDsl() || isHeadteacher() && !isStaff() ? ConsolePaths.QUEUE : ConsolePaths.CONCERNS;
+        // The queue is the DSL's; a headteacher reads the school's concerns, staff what they recorded.
+        return isDsl() ? ConsolePaths.QUEUE : ConsolePaths.CONCERNS;
     }
 
     /** The layout's data for a page, {@code currentPath} marking where the user is. */
@@ -46,6 +47,10 @@ public class ConsoleUser {
         }
         if (isStaff() || isDsl()) {
             nav.add(entry("Record a concern", ConsolePaths.NEW_CONCERN, currentPath));
+        }
+        if (isDsl() || isHeadteacher()) {
+            nav.add(entry("The school's concerns", ConsolePaths.CONCERNS, currentPath));
+        } else if (isStaff()) {
             nav.add(entry("Concerns I recorded", ConsolePaths.CONCERNS, currentPath));
         }
         return new Chrome(user.displayName(), roleLabel(), List.copyOf(nav), null);
