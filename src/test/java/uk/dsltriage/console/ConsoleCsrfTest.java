@@ -49,13 +49,13 @@ class ConsoleCsrfTest {
 
         String action = "/console/tasks/" + task + "/complete";
         // No token at all, as a forged cross-site form would send it (the browser attaches the cookie, not the field).
-        refused(Persona.DSL_A.page().cookie(ConsoleForms.CSRF, cookie).contentType(ContentType.URLENC)
+        refused(Persona.DSL_A.page().cookie(ConsoleForms.CSRF, cookie).contentType(ContentType.URLENC.withCharset("UTF-8"))
                 .formParam("note", "forged").post(action));
         // A token, but not this session's.
-        refused(Persona.DSL_A.page().cookie(ConsoleForms.CSRF, cookie).contentType(ContentType.URLENC)
+        refused(Persona.DSL_A.page().cookie(ConsoleForms.CSRF, cookie).contentType(ContentType.URLENC.withCharset("UTF-8"))
                 .formParam("note", "forged").formParam(ConsoleForms.CSRF, token.substring(1) + "A").post(action));
         // The field without its cookie.
-        refused(Persona.DSL_A.page().contentType(ContentType.URLENC)
+        refused(Persona.DSL_A.page().contentType(ContentType.URLENC.withCharset("UTF-8"))
                 .formParam("note", "forged").formParam(ConsoleForms.CSRF, token).post(action));
         Persona.DSL_A.request().get("/api/v1/tasks?status=OPEN").then().statusCode(200)
                 .body("items.find { it.id == '" + task + "' }.status", equalTo("OPEN"));
