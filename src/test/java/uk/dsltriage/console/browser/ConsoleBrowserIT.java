@@ -280,6 +280,24 @@ class ConsoleBrowserIT extends AbstractBrowserIT {
         signOut(browser);
     }
 
+    /** The pages the scenario does not pass through are checked too: every console page meets WCAG 2.2 AA. */
+    @Test
+    @Order(12)
+    void theRemainingPagesAreAccessible() throws Exception {
+        signIn("dsl.a");
+        go("/console/referrals");
+        waitFor(By.cssSelector("#referrals, #referrals-empty"));
+        page("referrals");
+        go("/console/concerns");
+        waitFor(By.id("my-concerns"));
+        page("school-concerns");
+        signOut(browser);
+        assertTrue(signIn("head.a").endsWith("/console/concerns"), "a headteacher lands on the school's concerns");
+        waitFor(By.id("my-concerns"));
+        page("head-concerns");
+        signOut(browser);
+    }
+
     // ------------------------------------------------------------------ which steps can run
 
     /** Every step's page must be in the build: a missing one fails the step, never skips it. */
