@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import uk.dsltriage.common.problem.DatabaseUnavailable;
 import uk.dsltriage.vocabulary.Urgency;
 
 /**
@@ -64,8 +65,13 @@ public class AlertDispatcher {
             scanOverdueTasks();
             dispatch();
         } catch (RuntimeException e) {
-            // The next tick tries again; ids and the exception class only.
-            LOG.errorf("Alert dispatch failed: %s", e.getClass().getName());
+            // The next tick tries again; ids and the exception class only. An unreachable database is an outage the
+            // operator sees elsewhere (readiness), not a fault of this job: a warning, not an error.
+            if (DatabaseUnavailable.in(e)) {
+                LOG.warnf("Alert dispatch waits for the database: %s", e.getClass().getName());
+            } else {
+                LOG.errorf("Alert dispatch failed: %s", e.getClass().getName());
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
  * within the pool's acquisition timeout), as opposed to a fault in the service. Such a request changed nothing: its
  * transaction could not commit. Judged by SQLState and exception type only, never by message text.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /** Seconds a client should wait before retrying; a restart of PostgreSQL usually takes a few. */
     static final String RETRY_AFTER_SECONDS = "5";
@@ -17,7 +17,8 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    static boolean in(Throwable failure) {
+    /** True when the failure, or any cause of it, says the database could not be reached. */
+    public static boolean in(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
             if (t instanceof SQLTransientConnectionException || t instanceof org.hibernate.exception.JDBCConnectionException) {
