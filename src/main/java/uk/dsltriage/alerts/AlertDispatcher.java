@@ -1,18 +1,17 @@
 package uk.dsltriage.alerts;
 
+import uk.dsltriage.common.NativeValues;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -169,7 +168,7 @@ public class AlertDispatcher {
             List<Claimed> claimed = new ArrayList<>();
             for (Object[] r : rows) {
                 claimed.add(new Claimed((UUID) r[0], claim, AlertKind.valueOf((String) r[1]), (String) r[2], (UUID) r[3],
-                        Urgency.valueOf((String) r[4]), instant(r[5]), ((Number) r[6]).intValue() + 1,
+                        Urgency.valueOf((String) r[4]), NativeValues.instant(r[5]), ((Number) r[6]).intValue() + 1,
                         recipients.of((String) r[2], seenSince)));
             }
             return claimed;
@@ -206,18 +205,5 @@ public class AlertDispatcher {
                 + "claim_id = null, claimed_until = null where id = :id and claim_id = :claim")
                 .setParameter("next", next).setParameter("id", alert.id()).setParameter("claim", alert.claim())
                 .executeUpdate());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 }

@@ -1,11 +1,10 @@
 package uk.dsltriage.plans;
 
+import uk.dsltriage.common.NativeValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import uk.dsltriage.review.ReviewFlags;
@@ -74,20 +73,7 @@ public class SafetyPlanReviewFlags implements ReviewFlags {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream()
-                .map(r -> new Flag(KIND, (UUID) r[0], (UUID) r[1], (String) r[2], instant(r[3]), (UUID) r[4]))
+                .map(r -> new Flag(KIND, (UUID) r[0], (UUID) r[1], (String) r[2], NativeValues.instant(r[3]), (UUID) r[4]))
                 .toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("unexpected time type " + value.getClass().getName());
     }
 }

@@ -1,5 +1,6 @@
 package uk.dsltriage.review;
 
+import uk.dsltriage.common.NativeValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -83,13 +84,13 @@ public class ReviewQueue {
         for (Object[] row : pageRows) {
             Incident incident = byId.get((UUID) row[0]);
             if (incident != null) {
-                entries.add(new Entry(incident, ((Number) row[3]).longValue(), instant(row[4])));
+                entries.add(new Entry(incident, ((Number) row[3]).longValue(), NativeValues.instant(row[4])));
             }
         }
         Cursor next = null;
         if (more) {
             Object[] last = pageRows.get(pageRows.size() - 1);
-            next = new Cursor(((Number) last[1]).intValue(), instant(last[2]), (UUID) last[0]);
+            next = new Cursor(((Number) last[1]).intValue(), NativeValues.instant(last[2]), (UUID) last[0]);
         }
         List<ReviewFlags.Flag> flagged = new ArrayList<>();
         if (after == null) {
@@ -98,21 +99,5 @@ public class ReviewQueue {
         }
         audit.record(scope, AuditAction.REVIEW_QUEUE_READ, ObjectKind.INCIDENT, null);
         return new Page(entries, next, List.copyOf(flagged.subList(0, Math.min(flagged.size(), MAX_FLAGGED))));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("unexpected time type " + value.getClass().getName());
     }
 }
