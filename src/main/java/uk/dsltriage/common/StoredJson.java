@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * JSON for what the service stores in jsonb columns. Reading is lenient about fields added or dropped since the row
- * was written, so that old records stay readable; writing is the API's own shape.
+ * The API's own JSON of a value, for what must stay byte for byte as the API writes it (Idempotency-Key
+ * fingerprints, the referral form as sent). What a column stores is a versioned storage record ({@link StoredRecords}),
+ * read strictly. The lenient reader (fields added or dropped since the row was written are ignored) is left only for
+ * the child identity's encrypted details, whose storage is being changed apart; do not use it for anything new.
  */
 @ApplicationScoped
 public class StoredJson {

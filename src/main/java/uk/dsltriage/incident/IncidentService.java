@@ -46,6 +46,7 @@ public class IncidentService {
     private final TriageService triage;
     private final AuditLog audit;
     private final StoredJson json;
+    private final IncidentStorage storage;
     private final Clock clock;
     private final DomainMetrics metrics;
     private final ParticipantIndex participants;
@@ -53,8 +54,8 @@ public class IncidentService {
     private final Event<IncidentTriaged> triaged;
 
     public IncidentService(IncidentRepository incidents, AddendumRepository addenda, RecommendationRepository recommendations,
-            TriageService triage, AuditLog audit, StoredJson json, Clock clock, ParticipantIndex participants,
-            FactsPatches factsPatches, DomainMetrics metrics, Event<IncidentTriaged> triaged) {
+            TriageService triage, AuditLog audit, StoredJson json, IncidentStorage storage, Clock clock,
+            ParticipantIndex participants, FactsPatches factsPatches, DomainMetrics metrics, Event<IncidentTriaged> triaged) {
         this.triaged = triaged;
         this.metrics = metrics;
         this.participants = participants;
@@ -65,6 +66,7 @@ public class IncidentService {
         this.triage = triage;
         this.audit = audit;
         this.json = json;
+        this.storage = storage;
         this.clock = clock;
     }
 
@@ -108,8 +110,8 @@ public class IncidentService {
         incident.location = request.location();
         incident.account = request.account();
         incident.childVoice = request.childVoice();
-        incident.factsJson = json.write(facts);
-        incident.imageMetadataJson = request.imageMetadata() == null ? null : json.write(request.imageMetadata());
+        incident.factsJson = storage.writeFacts(facts);
+        incident.imageMetadataJson = storage.writeImageMetadata(request.imageMetadata());
         incident.types = new LinkedHashSet<>(request.incidentTypes());
         incident.idempotencyKey = idempotencyKey;
         incident.requestSha256 = requestHash;
@@ -191,7 +193,7 @@ public class IncidentService {
         addendum.recordedBy = scope.actor();
         addendum.recordedAt = Instant.now(clock);
         addendum.account = request.account();
-        addendum.revisedFactsJson = revised == null ? null : json.write(revised);
+        addendum.revisedFactsJson = revised == null ? null : storage.writeFacts(revised);
         addendum.idempotencyKey = idempotencyKey;
         addendum.requestSha256 = requestHash;
         addenda.persist(addendum);
@@ -276,8 +278,8 @@ public class IncidentService {
         return rows.stream()
                 .filter(a -> a.revisedFactsJson != null)
                 .reduce((first, second) -> second)
-                .map(a -> json.read(a.revisedFactsJson, TriageFactsBody.class))
-                .orElseGet(() -> json.read(incident.factsJson, TriageFactsBody.class));
+                .map(this::revisedFacts)
+                .orElseGet(() -> originalFacts(incident));
     }
 
     private IncidentDetails details(Incident incident) {
@@ -294,7 +296,7 @@ public class IncidentService {
 
     private IncidentDetails details(Incident incident, List<IncidentAddendum> addendumRows, Optional<TriageRecommendation> latest) {
         List<AddendumDetails> addendumDetails = addendumRows.stream().map(this::addendumDetails).toList();
-        TriageFactsBody original = json.read(incident.factsJson, TriageFactsBody.class);
+        TriageFactsBody original = originalFacts(incident);
         TriageFactsBody current = original;
         for (AddendumDetails addendum : addendumDetails) {
             if (addendum.revisedFacts() != null) {
@@ -303,7 +305,7 @@ public class IncidentService {
         }
         return new IncidentDetails(incident.id, incident.schoolUrn, incident.status, incident.recordedBy, incident.recordedAt,
                 incident.occurredAt, incident.location, incident.account, incident.childVoice, original, current,
-                json.read(incident.imageMetadataJson, ImageMetadataBody.class),
+                storage.readImageMetadata(incident.id, incident.imageMetadataJson),
                 addendumDetails, latest.map(triage::recorded).orElse(null));
     }
 
@@ -313,7 +315,15 @@ public class IncidentService {
 
     private AddendumDetails addendumDetails(IncidentAddendum a, Downgrade downgrade) {
         return new AddendumDetails(a.id, a.sequence, a.recordedBy, a.recordedAt, a.account,
-                json.read(a.revisedFactsJson, TriageFactsBody.class), downgrade);
+                a.revisedFactsJson == null ? null : revisedFacts(a), downgrade);
+    }
+
+    private TriageFactsBody originalFacts(Incident incident) {
+        return storage.readFacts(IncidentStorage.FACTS, incident.id, incident.factsJson);
+    }
+
+    private TriageFactsBody revisedFacts(IncidentAddendum addendum) {
+        return storage.readFacts(IncidentStorage.REVISED_FACTS, addendum.id, addendum.revisedFactsJson);
     }
 
     private static void checkParticipants(String field, TriageFactsBody facts) {

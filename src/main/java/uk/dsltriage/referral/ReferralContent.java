@@ -7,9 +7,9 @@ import uk.dsltriage.vocabulary.Route;
 import uk.dsltriage.vocabulary.Urgency;
 
 /**
- * The non-identifying part of a referral as sent, and as stored (the referral's {@code content_json}): the child's
- * identity and household are kept apart, encrypted. Its JSON is the shape stored since the first referral (names and
- * order of components), so rows written before this was a domain value read unchanged.
+ * The non-identifying part of a referral as sent: the child's identity and household are kept apart, encrypted. Its
+ * JSON is the text sent to the local authority (the referral's {@code form_json}), in the shape sent since the first
+ * referral (names and order of components). It is stored as {@link StoredReferralContent}.
  */
 public record ReferralContent(Referrer referrer, boolean phoneReferralMade, OffsetDateTime phoneReferralAt,
         Consent consent, boolean parentsInformed, ParentsNotInformedReason parentsNotInformedReason,

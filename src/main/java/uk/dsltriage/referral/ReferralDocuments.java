@@ -2,21 +2,28 @@ package uk.dsltriage.referral;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.regex.Pattern;
-import uk.dsltriage.common.StoredJson;
+import uk.dsltriage.common.StoredRecords;
+import uk.dsltriage.common.StoredRecords.Stored;
 import uk.dsltriage.referral.identity.ChildIdentity;
 
-/** Reads a referral back as domain values. Callers have already established that the reader may see the child's identity. */
+/**
+ * Reads a referral back as domain values, its form from the versioned storage record ({@link StoredReferralContent},
+ * read strictly; forms stored before versions are read by their own shape), and writes that record. Callers have
+ * already established that the reader may see the child's identity.
+ */
 @ApplicationScoped
 public class ReferralDocuments {
 
-    private final StoredJson json;
+    static final String CONTENT = "referral.content";
 
-    public ReferralDocuments(StoredJson json) {
-        this.json = json;
+    private final StoredRecords records;
+
+    public ReferralDocuments(StoredRecords records) {
+        this.records = records;
     }
 
     public ReferralDetails details(Referral r, ChildIdentity identity) {
-        return details(r, identity, json.read(r.contentJson, ReferralContent.class));
+        return details(r, identity, form(r));
     }
 
     public ReferralDetails details(Referral r, ChildIdentity identity, ReferralContent form) {
@@ -38,7 +45,20 @@ public class ReferralDocuments {
 
     /** The form of a referral whose text is not kept for sending as it is (see {@link #storableAsSent}). */
     public ReferralContent form(Referral r) {
-        return json.read(r.contentJson, ReferralContent.class);
+        return StoredRecords.ofRow(CONTENT, r.id, () -> {
+            Stored stored = records.parse(CONTENT, r.contentJson);
+            StoredReferralContent content = switch (stored.version()) {
+                case StoredRecords.UNVERSIONED -> records.readUnversionedAsCurrent(stored, StoredReferralContent.class);
+                case StoredReferralContent.VERSION -> records.read(stored, StoredReferralContent.class);
+                default -> throw StoredRecords.unknownVersion(stored);
+            };
+            return content.toContent();
+        });
+    }
+
+    /** The form as stored: a versioned storage record, not the text sent (see {@link #storableAsSent}). */
+    String storable(ReferralContent form) {
+        return records.write(StoredReferralContent.of(form));
     }
 
     public static Acknowledgement acknowledgement(Referral r) {

@@ -113,8 +113,9 @@ public class ReferralService {
         referral.kind = request.kind();
         referral.childRef = request.child().ref();
         referral.urgency = request.urgency() != null ? request.urgency() : rec.urgency();
-        referral.contentJson = json.write(form);
-        referral.formJson = ReferralDocuments.storableAsSent(referral.contentJson);
+        referral.contentJson = documents.storable(form);
+        // The text sent is the form as the API writes it, apart from the storage record (no version in it).
+        referral.formJson = ReferralDocuments.storableAsSent(json.write(form));
         referral.createdBy = school.actor();
         referral.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         referral.idempotencyKey = idempotencyKey;

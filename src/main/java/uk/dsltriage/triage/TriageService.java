@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
+import uk.dsltriage.common.StoredRecords;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.triage.facts.TriageFactsBody;
 import uk.dsltriage.rules.Recommendation;
@@ -87,12 +88,18 @@ public class TriageService {
                 .filter(r -> r.sha256().equals(stored.ruleSetSha256))
                 .orElseThrow(() -> new IllegalStateException("rule set " + stored.ruleSetId + " " + stored.ruleSetVersion
                         + " with the recorded hash is not in this build"));
-        return engine.evaluate(ruleSet, storage.readFacts(stored.factsSnapshotJson).toInput());
+        return engine.evaluate(ruleSet, snapshot(stored).toInput());
     }
 
     /** The result as it was stored (not re-evaluated). */
     public Recommendation storedResult(TriageRecommendation stored) {
-        return storage.readResult(stored.resultJson).toRecommendation();
+        return StoredRecords.ofRow("triage_recommendation.result", stored.id,
+                () -> storage.readResult(stored.resultJson)).toRecommendation();
+    }
+
+    private StoredFacts snapshot(TriageRecommendation stored) {
+        return StoredRecords.ofRow("triage_recommendation.facts_snapshot", stored.id,
+                () -> storage.readFacts(stored.factsSnapshotJson));
     }
 
     public java.util.Optional<TriageRecommendation> find(UUID recommendationId) {
@@ -100,7 +107,7 @@ public class TriageService {
     }
 
     public RecordedRecommendation recorded(TriageRecommendation stored) {
-        StoredFacts facts = storage.readFacts(stored.factsSnapshotJson);
+        StoredFacts facts = snapshot(stored);
         return new RecordedRecommendation(stored.id, stored.sequence, stored.trigger, stored.createdAt,
                 storedResult(stored), facts.attestation(), ruleSets.labels(stored.ruleSetSha256).orElse(null));
     }

@@ -1,15 +1,6 @@
 package uk.dsltriage.triage;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,8 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.dsltriage.common.StoredRecordException;
+import uk.dsltriage.common.StoredRecords;
+import uk.dsltriage.common.StoredRecords.Stored;
 import uk.dsltriage.rules.EvaluationError;
 import uk.dsltriage.rules.FiredRule;
 import uk.dsltriage.rules.KnownFacts;
@@ -37,50 +32,57 @@ import uk.dsltriage.vocabulary.VictimWishes;
  * field is an error ({@link StoredFormatException}), never a silent null. Rows carry {@code storageVersion} and are
  * written with every field, nulls included. Rows written before it existed (format 1: the API's facts body and the
  * engine's result as they were then, written without nulls) are read by their own shape, refusing unknown fields,
- * renamed facts and absent required fields, and upgraded, so every stored recommendation still replays.
+ * renamed facts and absent required fields, and upgraded, so every stored recommendation still replays. The
+ * mechanism is the one for every stored record ({@link StoredRecords}); its failures are {@link StoredFormatException}.
  */
 @ApplicationScoped
 public class TriageStorage {
 
-    private final ObjectMapper writer;
-    private final ObjectMapper strict;
-    /** Format 1 was written leaving nulls out, so there an absent field can only be refused where null is. */
-    private final ObjectMapper strictV1;
+    private final StoredRecords records;
 
-    public TriageStorage(ObjectMapper apiMapper) {
-        // Nulls are written, so that a missing field is told apart from an unknown value.
-        this.writer = apiMapper.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
-        this.strictV1 = apiMapper.copy()
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-                .configure(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY, true);
-        this.strict = strictV1.copy().configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, true);
+    public TriageStorage(StoredRecords records) {
+        this.records = records;
     }
 
     public String write(StoredFacts facts) {
-        return json(facts);
+        return records.write(facts);
     }
 
     public String write(StoredResult result) {
-        return json(result);
+        return records.write(result);
     }
 
     public StoredFacts readFacts(String json) {
-        JsonNode tree = tree(json, "facts snapshot");
-        return switch (version(tree, "facts snapshot")) {
-            case 1 -> convert(strictV1, tree, FactsV1.class, "facts snapshot (format 1)").upgrade();
-            case StoredFacts.VERSION -> convert(strict, tree, StoredFacts.class, "facts snapshot");
-            default -> throw new StoredFormatException("facts snapshot has an unknown storage version");
-        };
+        return failingAsStoredFormat(() -> {
+            Stored stored = records.parse("facts snapshot", json);
+            return switch (stored.version()) {
+                case StoredRecords.UNVERSIONED -> records.readUnversioned(stored, FactsV1.class).upgrade();
+                case StoredFacts.VERSION -> records.read(stored, StoredFacts.class);
+                default -> throw StoredRecords.unknownVersion(stored);
+            };
+        });
     }
 
     public StoredResult readResult(String json) {
-        JsonNode tree = tree(json, "result");
-        return switch (version(tree, "result")) {
-            case 1 -> convert(strictV1, tree, ResultV1.class, "result (format 1)").upgrade();
-            case StoredResult.VERSION -> convert(strict, tree, StoredResult.class, "result");
-            default -> throw new StoredFormatException("result has an unknown storage version");
-        };
+        return failingAsStoredFormat(() -> {
+            Stored stored = records.parse("result", json);
+            return switch (stored.version()) {
+                case StoredRecords.UNVERSIONED -> records.readUnversioned(stored, ResultV1.class).upgrade();
+                case StoredResult.VERSION -> records.read(stored, StoredResult.class);
+                default -> throw StoredRecords.unknownVersion(stored);
+            };
+        });
+    }
+
+    /** Triage's callers know its failures as {@link StoredFormatException}, a kind of {@link StoredRecordException}. */
+    private static <T> T failingAsStoredFormat(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (StoredFormatException e) {
+            throw e;
+        } catch (StoredRecordException e) {
+            throw new StoredFormatException(e.getMessage());
+        }
     }
 
     // ---- format 1: rows written before storageVersion, in the shapes the code of that time wrote
@@ -155,7 +157,7 @@ public class TriageStorage {
 
     private static final String DAYS = "unexplainedAbsenceDays";
     /** The boolean facts the API had when format 1 was written: each format-1 row names exactly these. */
-    static final List<String> V1_FACT_NAMES = resourceLines("storage/facts-snapshot-v1-fact-names.txt");
+    static final List<String> V1_FACT_NAMES = StoredRecords.frozenNames("storage/facts-snapshot-v1-fact-names.txt");
     private static final Pattern V1_RULE_ERROR = Pattern.compile("([A-Za-z0-9]+): evaluation failed \\(\\w+\\)");
 
     /** The error texts the engine of format 1 wrote, as values; the exception's name is dropped. */
@@ -181,62 +183,6 @@ public class TriageStorage {
     private static void require(boolean ok, String problem) {
         if (!ok) {
             throw new StoredFormatException(problem);
-        }
-    }
-
-    private String json(Object value) {
-        try {
-            return writer.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("value not serialisable: " + value.getClass().getName(), e);
-        }
-    }
-
-    private JsonNode tree(String json, String what) {
-        if (json == null) {
-            throw new StoredFormatException(what + " is missing");
-        }
-        try {
-            JsonNode tree = strict.readTree(json);
-            if (!(tree instanceof ObjectNode)) {
-                throw new StoredFormatException(what + " is not a JSON object");
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            throw new StoredFormatException(what + " is not valid JSON");
-        }
-    }
-
-    private static int version(JsonNode tree, String what) {
-        JsonNode v = tree.get("storageVersion");
-        if (v == null) {
-            return 1;
-        }
-        if (!v.isInt()) {
-            throw new StoredFormatException(what + " has a storageVersion that is not a number");
-        }
-        return v.intValue();
-    }
-
-    private static <T> T convert(ObjectMapper mapper, JsonNode tree, Class<T> type, String what) {
-        try {
-            return mapper.treeToValue(tree, type);
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            // Only the path of the field at fault: the parser's own message may quote a stored value.
-            throw new StoredFormatException(what + " does not have the stored shape at " + e.getPathReference());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new StoredFormatException(what + " does not have the stored shape");
-        }
-    }
-
-    private static List<String> resourceLines(String path) {
-        try (InputStream in = TriageStorage.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is missing from the build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(path + " is not readable", e);
         }
     }
 }
