@@ -34,9 +34,14 @@ public sealed interface Condition extends Node {
     /** Adds plain-English reasons why this condition is false; call only when it is FALSE. */
     void whyFalse(EvaluationContext c, List<String> out);
 
-    record All(List<Condition> items) implements Condition, Node.AllOf {
+    record All(List<Condition> items) implements Condition, Node.Junction {
         public All {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public Tri decisive() {
+            return Tri.FALSE;
         }
 
         @Override
@@ -50,9 +55,14 @@ public sealed interface Condition extends Node {
         }
     }
 
-    record Any(List<Condition> items) implements Condition, Node.AnyOf {
+    record Any(List<Condition> items) implements Condition, Node.Junction {
         public Any {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public Tri decisive() {
+            return Tri.TRUE;
         }
 
         @Override

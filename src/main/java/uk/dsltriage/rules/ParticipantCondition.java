@@ -14,9 +14,14 @@ public sealed interface ParticipantCondition extends Node {
     /** A static description for "no participant has ..." explanations. */
     String describe();
 
-    record All(List<ParticipantCondition> items) implements ParticipantCondition, Node.AllOf {
+    record All(List<ParticipantCondition> items) implements ParticipantCondition, Node.Junction {
         public All {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public Tri decisive() {
+            return Tri.FALSE;
         }
 
         @Override
@@ -29,9 +34,14 @@ public sealed interface ParticipantCondition extends Node {
         }
     }
 
-    record Any(List<ParticipantCondition> items) implements ParticipantCondition, Node.AnyOf {
+    record Any(List<ParticipantCondition> items) implements ParticipantCondition, Node.Junction {
         public Any {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public Tri decisive() {
+            return Tri.TRUE;
         }
 
         @Override
