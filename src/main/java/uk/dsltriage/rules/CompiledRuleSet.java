@@ -202,12 +202,9 @@ final class CompiledRuleSet {
         }
     }
 
-    /** Compared by hash code first (cached in each string): most reasons differ, and differ there. */
     private static boolean seenBefore(List<String> reasons, int end, String reason) {
-        int h = reason.hashCode();
         for (int j = 0; j < end; j++) {
-            String earlier = reasons.get(j);
-            if (earlier == reason || (earlier.hashCode() == h && earlier.equals(reason))) {
+            if (reasons.get(j).equals(reason)) {
                 return true;
             }
         }
