@@ -73,17 +73,8 @@ public sealed interface Condition extends Node {
         }
     }
 
-    record Not(Condition item) implements Condition {
-        @Override
-        public Tri eval(EvaluationContext c, int p) {
-            return item.eval(c, NO_PARTICIPANT).not();
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return item.unknownInputs(c, p, out).not();
-        }
-
+    /** Conditions are about the whole incident: p is always {@link Node#NO_PARTICIPANT} here. */
+    record Not(Condition item) implements Condition, Node.Negation {
         @Override
         public void whyTrue(EvaluationContext c, int p, List<String> out) {
             item.whyFalse(c, out);
@@ -92,11 +83,6 @@ public sealed interface Condition extends Node {
         @Override
         public void whyFalse(EvaluationContext c, List<String> out) {
             item.whyTrue(c, NO_PARTICIPANT, out);
-        }
-
-        @Override
-        public int depth() {
-            return 1 + item.depth();
         }
     }
 

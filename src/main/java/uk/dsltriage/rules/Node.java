@@ -6,9 +6,10 @@ import java.util.List;
  * What a {@link Condition} and a {@link ParticipantCondition} have in common: a three-valued node evaluated for one
  * participant position {@code p} ({@link #NO_PARTICIPANT} outside {@code anyParticipant}; conditions on the whole
  * incident ignore it). The all and the any of both kinds are one {@link Junction}: their semantics is written once
- * ({@link Kleene}), an all and an any differ only in the value that decides them.
+ * ({@link Kleene}), an all and an any differ only in the value that decides them. Likewise the not of both kinds is
+ * one {@link Negation}.
  */
-sealed interface Node permits Condition, ParticipantCondition, Node.Junction {
+sealed interface Node permits Condition, ParticipantCondition, Node.Junction, Node.Negation {
 
     int NO_PARTICIPANT = -1;
 
@@ -59,6 +60,27 @@ sealed interface Node permits Condition, ParticipantCondition, Node.Junction {
         @Override
         default int depth() {
             return Kleene.depth(items());
+        }
+    }
+
+    /** The not of a condition or of a participant condition: unknown stays unknown, with the same unknown inputs. */
+    sealed interface Negation extends Node permits Condition.Not, ParticipantCondition.Not {
+
+        Node item();
+
+        @Override
+        default Tri eval(EvaluationContext c, int p) {
+            return item().eval(c, p).not();
+        }
+
+        @Override
+        default Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            return item().unknownInputs(c, p, out).not();
+        }
+
+        @Override
+        default int depth() {
+            return 1 + item().depth();
         }
     }
 }

@@ -54,17 +54,7 @@ public sealed interface ParticipantCondition extends Node {
         }
     }
 
-    record Not(ParticipantCondition item) implements ParticipantCondition {
-        @Override
-        public Tri eval(EvaluationContext c, int i) {
-            return item.eval(c, i).not();
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
-            return item.unknownInputs(c, i, out).not();
-        }
-
+    record Not(ParticipantCondition item) implements ParticipantCondition, Node.Negation {
         @Override
         public void whyTrue(EvaluationContext c, int i, List<String> out) {
             out.add("not " + item.describe());
@@ -73,11 +63,6 @@ public sealed interface ParticipantCondition extends Node {
         @Override
         public String describe() {
             return "not " + item.describe();
-        }
-
-        @Override
-        public int depth() {
-            return 1 + item.depth();
         }
     }
 
