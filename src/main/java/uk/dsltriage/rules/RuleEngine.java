@@ -14,14 +14,14 @@ import java.util.TreeSet;
  * and actions are unions, urgency is the highest, mandatory referrals withdraw internal handling, unknown
  * triggers are prompts, conflicts (forbidden beats required) are applied from the rule set's data.
  *
- * <p>Stateless, thread-safe and deterministic. It never throws: an error fails closed to DSL_REVIEW with
- * {@code dslDecisionRequired}, no internal handling, and an {@link EvaluationError} (a code and a message naming at
- * most a rule id; never input values, never an exception's name). Rule sets are checked when built, so an error
- * here means unreadable input or a defect.
+ * <p>Stateless (only per-thread scratch, cleared before use), thread-safe and deterministic. It never throws: an
+ * error fails closed to DSL_REVIEW with {@code dslDecisionRequired}, no internal handling, and an
+ * {@link EvaluationError} (a code and a message naming at most a rule id; never input values, never an exception's
+ * name). Rule sets are checked when built, so an error here means unreadable input or a defect.
  *
  * <p>The {@link Condition} records are the one evaluator: one pass over a rule's condition gives its value, and
- * for the rules that fire its reasons or its missing facts. What does not depend on the input (outcomes as enum
- * sets, fired-rule order, explanation templates) is worked out once, when the rule set is built
+ * for the rules that fire its reasons or its missing facts. What does not depend on the input (outcomes as bit
+ * masks, fired-rule order, explanation templates) is worked out once, when the rule set is built
  * ({@link CompiledRuleSet}).
  */
 public final class RuleEngine {
