@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What of a {@link RuleSet} can be worked out before any input is seen: outcomes as enum sets, whether each rule
+ * What of a {@link RuleSet} can be worked out before any input is seen: outcomes as bit masks, whether each rule
  * is enabled by its flag, each fired rule's position in the result (fired rules are listed by id) and the static
  * parts of every explanation. Conditions are not copied: the {@link Condition} records are the one evaluator.
  * Immutable and thread-safe.
