@@ -1,19 +1,15 @@
 package uk.dsltriage.rules;
 
-import uk.dsltriage.vocabulary.ForbiddenAction;
-import uk.dsltriage.vocabulary.RequiredAction;
-import uk.dsltriage.vocabulary.Route;
 import uk.dsltriage.vocabulary.Urgency;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What of a {@link RuleSet} can be worked out before any input is seen: outcomes as enum sets, whether each rule
+ * What of a {@link RuleSet} can be worked out before any input is seen: outcomes as bit masks, whether each rule
  * is enabled by its flag, each fired rule's position in the result (fired rules are listed by id) and the static
  * parts of every explanation. Conditions are not copied: the {@link Condition} records are the one evaluator.
  * Immutable and thread-safe.
@@ -215,19 +211,19 @@ final class CompiledRuleSet {
         return false;
     }
 
-    /** An {@link Outcome} as enum sets, ready to be added to the result. */
+    /** An {@link Outcome} as bit masks ({@link EnumMasks}), ready to be added to the result. */
     static final class COutcome {
-        final EnumSet<Route> routes;
-        final EnumSet<RequiredAction> required;
-        final EnumSet<ForbiddenAction> forbidden;
+        final long routes;
+        final long required;
+        final long forbidden;
         final Urgency urgency;
         final boolean withdraws;
         final boolean dslDecision;
 
         COutcome(Outcome o) {
-            routes = set(o.routes(), Route.class);
-            required = set(o.requiredActions(), RequiredAction.class);
-            forbidden = set(o.forbiddenActions(), ForbiddenAction.class);
+            routes = EnumMasks.of(o.routes());
+            required = EnumMasks.of(o.requiredActions());
+            forbidden = EnumMasks.of(o.forbiddenActions());
             urgency = o.urgency();
             withdraws = o.withdrawsInternalHandling();
             dslDecision = o.dslDecisionRequired();
@@ -268,30 +264,24 @@ final class CompiledRuleSet {
     static final class CConflict {
         final ConflictRule conflict;
         final int slot;
-        final EnumSet<Route> whenRoutes;
-        final EnumSet<ForbiddenAction> whenForbidden;
-        final EnumSet<ForbiddenAction> addForbidden;
-        final EnumSet<RequiredAction> removeRequired;
-        final EnumSet<Route> removeRoutes;
-        final EnumSet<Route> addRoutes;
+        final long whenRoutes;
+        final long whenForbidden;
+        final long addForbidden;
+        final long removeRequired;
+        final long removeRoutes;
+        final long addRoutes;
         final Explanation explanation;
 
         CConflict(ConflictRule x, int slot) {
             this.conflict = x;
             this.slot = slot;
-            this.whenRoutes = set(x.whenRoutesAny(), Route.class);
-            this.whenForbidden = set(x.whenForbiddenAny(), ForbiddenAction.class);
-            this.addForbidden = set(x.addForbiddenActions(), ForbiddenAction.class);
-            this.removeRequired = set(x.removeRequiredActions(), RequiredAction.class);
-            this.removeRoutes = set(x.removeRoutes(), Route.class);
-            this.addRoutes = set(x.addRoutes(), Route.class);
+            this.whenRoutes = EnumMasks.of(x.whenRoutesAny());
+            this.whenForbidden = EnumMasks.of(x.whenForbiddenAny());
+            this.addForbidden = EnumMasks.of(x.addForbiddenActions());
+            this.removeRequired = EnumMasks.of(x.removeRequiredActions());
+            this.removeRoutes = EnumMasks.of(x.removeRoutes());
+            this.addRoutes = EnumMasks.of(x.addRoutes());
             this.explanation = new Explanation(x.explanation());
         }
-    }
-
-    private static <E extends Enum<E>> EnumSet<E> set(List<E> values, Class<E> type) {
-        EnumSet<E> set = EnumSet.noneOf(type);
-        set.addAll(values);
-        return set;
     }
 }

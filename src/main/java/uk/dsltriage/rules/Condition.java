@@ -34,9 +34,14 @@ public sealed interface Condition extends Node {
     /** Adds plain-English reasons why this condition is false; call only when it is FALSE. */
     void whyFalse(EvaluationContext c, List<String> out);
 
-    record All(List<Condition> items) implements Condition, Node.AllOf {
+    record All(List<Condition> items) implements Condition, Node.Junction {
         public All {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public Tri decisive() {
+            return Tri.FALSE;
         }
 
         @Override
@@ -50,9 +55,14 @@ public sealed interface Condition extends Node {
         }
     }
 
-    record Any(List<Condition> items) implements Condition, Node.AnyOf {
+    record Any(List<Condition> items) implements Condition, Node.Junction {
         public Any {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public Tri decisive() {
+            return Tri.TRUE;
         }
 
         @Override
@@ -63,17 +73,8 @@ public sealed interface Condition extends Node {
         }
     }
 
-    record Not(Condition item) implements Condition {
-        @Override
-        public Tri eval(EvaluationContext c, int p) {
-            return item.eval(c, NO_PARTICIPANT).not();
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return item.unknownInputs(c, p, out).not();
-        }
-
+    /** Conditions are about the whole incident: p is always {@link Node#NO_PARTICIPANT} here. */
+    record Not(Condition item) implements Condition, Node.Negation {
         @Override
         public void whyTrue(EvaluationContext c, int p, List<String> out) {
             item.whyFalse(c, out);
@@ -82,11 +83,6 @@ public sealed interface Condition extends Node {
         @Override
         public void whyFalse(EvaluationContext c, List<String> out) {
             item.whyTrue(c, NO_PARTICIPANT, out);
-        }
-
-        @Override
-        public int depth() {
-            return 1 + item.depth();
         }
     }
 

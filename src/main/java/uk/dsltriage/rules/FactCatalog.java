@@ -1,8 +1,6 @@
 package uk.dsltriage.rules;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The boolean facts a rule set may test, each with a dense position (0, 1, 2, ...): evaluation keeps facts in
@@ -12,7 +10,13 @@ import java.util.Map;
 public final class FactCatalog {
 
     private final List<String> names;
-    private final Map<String, Integer> positions;
+    /**
+     * Names by their own (cached) hash codes, open addressing at most a quarter full, and each name's position:
+     * reading an input's facts by name is one probe in the usual case, with no boxed position to unwrap.
+     */
+    private final String[] table;
+    private final int[] tablePositions;
+    private final int mask;
     /** "fact is true" and "fact is false" by position: explanation fragments built once, not per evaluation. */
     private final String[] isTrue;
     private final String[] isFalse;
@@ -25,13 +29,27 @@ public final class FactCatalog {
             isTrue[i] = this.names.get(i) + " is true";
             isFalse[i] = this.names.get(i) + " is false";
         }
-        Map<String, Integer> map = new HashMap<>(names.size() * 2);
+        int size = Integer.highestOneBit(Math.max(4, this.names.size() * 4) - 1) << 1;
+        this.table = new String[size];
+        this.tablePositions = new int[size];
+        this.mask = size - 1;
         for (int i = 0; i < this.names.size(); i++) {
-            if (map.put(this.names.get(i), i) != null) {
-                throw new IllegalArgumentException("fact declared twice: " + this.names.get(i));
+            String name = this.names.get(i);
+            int slot = slot(name);
+            while (table[slot] != null) {
+                if (table[slot].equals(name)) {
+                    throw new IllegalArgumentException("fact declared twice: " + name);
+                }
+                slot = (slot + 1) & mask;
             }
+            table[slot] = name;
+            tablePositions[slot] = i;
         }
-        this.positions = map;
+    }
+
+    private int slot(String name) {
+        int h = name.hashCode();
+        return (h ^ (h >>> 16)) & mask;
     }
 
     public static FactCatalog of(List<String> names) {
@@ -56,8 +74,15 @@ public final class FactCatalog {
         if (name == null) {
             return -1;
         }
-        Integer i = positions.get(name);
-        return i == null ? -1 : i;
+        for (int slot = slot(name); ; slot = (slot + 1) & mask) {
+            String there = table[slot];
+            if (there == null) {
+                return -1;
+            }
+            if (there == name || there.equals(name)) {
+                return tablePositions[slot];
+            }
+        }
     }
 
     /** "fact is value" for the fact at a position (the caller names the fact, checked against the position). */

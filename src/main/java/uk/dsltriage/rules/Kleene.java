@@ -34,7 +34,7 @@ final class Kleene {
         for (int k = 0; k < n; k++) {
             Node operand = items != null ? items.get(k) : each;
             int who = items != null ? p : k;
-            Tri t = out == null ? operand.eval(c, who) : operand.unknownInputs(c, who, out);
+            Tri t = value(operand, c, who, out);
             if (t == decisive) {
                 if (out != null) {
                     // Decided after all: what the unknown operands before this one added is not missing.
@@ -47,6 +47,21 @@ final class Kleene {
             }
         }
         return result;
+    }
+
+    /**
+     * The operand's value (and its unknown inputs when out is given). A fact and a named definition, most of the
+     * operands of every rule set, are called through their own final types: the JIT inlines those calls, where the
+     * call through {@link Node} (a dozen record types at this one site) is an interface dispatch each time.
+     */
+    private static Tri value(Node operand, EvaluationContext c, int who, List<String> out) {
+        if (operand instanceof Condition.FactIs fact) {
+            return out == null ? fact.eval(c, who) : fact.unknownInputs(c, who, out);
+        }
+        if (operand instanceof Condition.Defined defined) {
+            return out == null ? defined.eval(c, who) : defined.unknownInputs(c, who, out);
+        }
+        return out == null ? operand.eval(c, who) : operand.unknownInputs(c, who, out);
     }
 
     /** The reasons of every item (an all that is TRUE) or of the TRUE items only (an any that is TRUE). */

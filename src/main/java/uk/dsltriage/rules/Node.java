@@ -5,15 +5,11 @@ import java.util.List;
 /**
  * What a {@link Condition} and a {@link ParticipantCondition} have in common: a three-valued node evaluated for one
  * participant position {@code p} ({@link #NO_PARTICIPANT} outside {@code anyParticipant}; conditions on the whole
- * incident ignore it). The all/any of both kinds are {@link AllOf} and {@link AnyOf}: their semantics is written
- * once ({@link Kleene}).
- *
- * <p>AllOf and AnyOf stay two interfaces that differ only in their constants: merged into one junction with a
- * {@code decisive()} method, the default methods serve four record classes instead of two, and the JIT's inlining log
- * ({@code -XX:+PrintInlining}, typical benchmark) then shows {@code items()} and {@code decisive()} as virtual calls in
- * compiled evaluation code, where today {@code items()} is inlined as an accessor.
+ * incident ignore it). The all and the any of both kinds are one {@link Junction}: their semantics is written once
+ * ({@link Kleene}), an all and an any differ only in the value that decides them. Likewise the not of both kinds is
+ * one {@link Negation}.
  */
-sealed interface Node permits Condition, ParticipantCondition, Node.AllOf, Node.AnyOf {
+sealed interface Node permits Condition, ParticipantCondition, Node.Junction, Node.Negation {
 
     int NO_PARTICIPANT = -1;
 
@@ -33,24 +29,32 @@ sealed interface Node permits Condition, ParticipantCondition, Node.AllOf, Node.
         return 1;
     }
 
-    /** True when every item is: decided by the first FALSE item. */
-    sealed interface AllOf extends Node permits Condition.All, ParticipantCondition.All {
+    /**
+     * An all (decided by its first FALSE item) or an any (decided by its first TRUE item), of conditions or of
+     * participant conditions.
+     */
+    sealed interface Junction extends Node
+            permits Condition.All, Condition.Any, ParticipantCondition.All, ParticipantCondition.Any {
 
         List<? extends Node> items();
 
+        /** The value of the item that decides the junction: FALSE for an all, TRUE for an any. */
+        Tri decisive();
+
         @Override
         default Tri eval(EvaluationContext c, int p) {
-            return Kleene.fold(items(), Tri.FALSE, c, p, null);
+            return Kleene.fold(items(), decisive(), c, p, null);
         }
 
         @Override
         default Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return Kleene.fold(items(), Tri.FALSE, c, p, out);
+            return Kleene.fold(items(), decisive(), c, p, out);
         }
 
+        /** An all that is TRUE because of every item, an any that is TRUE because of its TRUE items. */
         @Override
         default void whyTrue(EvaluationContext c, int p, List<String> out) {
-            Kleene.whyTrue(items(), false, c, p, out);
+            Kleene.whyTrue(items(), decisive() == Tri.TRUE, c, p, out);
         }
 
         @Override
@@ -59,29 +63,24 @@ sealed interface Node permits Condition, ParticipantCondition, Node.AllOf, Node.
         }
     }
 
-    /** True when some item is: decided by the first TRUE item. */
-    sealed interface AnyOf extends Node permits Condition.Any, ParticipantCondition.Any {
+    /** The not of a condition or of a participant condition: unknown stays unknown, with the same unknown inputs. */
+    sealed interface Negation extends Node permits Condition.Not, ParticipantCondition.Not {
 
-        List<? extends Node> items();
+        Node item();
 
         @Override
         default Tri eval(EvaluationContext c, int p) {
-            return Kleene.fold(items(), Tri.TRUE, c, p, null);
+            return item().eval(c, p).not();
         }
 
         @Override
         default Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return Kleene.fold(items(), Tri.TRUE, c, p, out);
-        }
-
-        @Override
-        default void whyTrue(EvaluationContext c, int p, List<String> out) {
-            Kleene.whyTrue(items(), true, c, p, out);
+            return item().unknownInputs(c, p, out).not();
         }
 
         @Override
         default int depth() {
-            return Kleene.depth(items());
+            return 1 + item().depth();
         }
     }
 }

@@ -14,9 +14,14 @@ public sealed interface ParticipantCondition extends Node {
     /** A static description for "no participant has ..." explanations. */
     String describe();
 
-    record All(List<ParticipantCondition> items) implements ParticipantCondition, Node.AllOf {
+    record All(List<ParticipantCondition> items) implements ParticipantCondition, Node.Junction {
         public All {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public Tri decisive() {
+            return Tri.FALSE;
         }
 
         @Override
@@ -29,9 +34,14 @@ public sealed interface ParticipantCondition extends Node {
         }
     }
 
-    record Any(List<ParticipantCondition> items) implements ParticipantCondition, Node.AnyOf {
+    record Any(List<ParticipantCondition> items) implements ParticipantCondition, Node.Junction {
         public Any {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public Tri decisive() {
+            return Tri.TRUE;
         }
 
         @Override
@@ -44,17 +54,7 @@ public sealed interface ParticipantCondition extends Node {
         }
     }
 
-    record Not(ParticipantCondition item) implements ParticipantCondition {
-        @Override
-        public Tri eval(EvaluationContext c, int i) {
-            return item.eval(c, i).not();
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
-            return item.unknownInputs(c, i, out).not();
-        }
-
+    record Not(ParticipantCondition item) implements ParticipantCondition, Node.Negation {
         @Override
         public void whyTrue(EvaluationContext c, int i, List<String> out) {
             out.add("not " + item.describe());
@@ -63,11 +63,6 @@ public sealed interface ParticipantCondition extends Node {
         @Override
         public String describe() {
             return "not " + item.describe();
-        }
-
-        @Override
-        public int depth() {
-            return 1 + item.depth();
         }
     }
 

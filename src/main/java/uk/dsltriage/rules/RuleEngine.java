@@ -5,7 +5,6 @@ import uk.dsltriage.vocabulary.RequiredAction;
 import uk.dsltriage.vocabulary.Route;
 import uk.dsltriage.vocabulary.Urgency;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -15,14 +14,14 @@ import java.util.TreeSet;
  * and actions are unions, urgency is the highest, mandatory referrals withdraw internal handling, unknown
  * triggers are prompts, conflicts (forbidden beats required) are applied from the rule set's data.
  *
- * <p>Stateless, thread-safe and deterministic. It never throws: an error fails closed to DSL_REVIEW with
- * {@code dslDecisionRequired}, no internal handling, and an {@link EvaluationError} (a code and a message naming at
- * most a rule id; never input values, never an exception's name). Rule sets are checked when built, so an error
- * here means unreadable input or a defect.
+ * <p>Stateless (only per-thread scratch, cleared before use), thread-safe and deterministic. It never throws: an
+ * error fails closed to DSL_REVIEW with {@code dslDecisionRequired}, no internal handling, and an
+ * {@link EvaluationError} (a code and a message naming at most a rule id; never input values, never an exception's
+ * name). Rule sets are checked when built, so an error here means unreadable input or a defect.
  *
  * <p>The {@link Condition} records are the one evaluator: one pass over a rule's condition gives its value, and
- * for the rules that fire its reasons or its missing facts. What does not depend on the input (outcomes as enum
- * sets, fired-rule order, explanation templates) is worked out once, when the rule set is built
+ * for the rules that fire its reasons or its missing facts. What does not depend on the input (outcomes as bit
+ * masks, fired-rule order, explanation templates) is worked out once, when the rule set is built
  * ({@link CompiledRuleSet}).
  */
 public final class RuleEngine {
@@ -43,7 +42,8 @@ public final class RuleEngine {
     }
 
     private Recommendation evaluateChecked(RuleSet ruleSet, TriageInput input) {
-        Accumulator acc = new Accumulator();
+        CompiledRuleSet compiled = ruleSet.compiled();
+        Accumulator acc = new Accumulator(SCRATCH.get(), compiled.slots);
         EvaluationContext c;
         try {
             c = new EvaluationContext(input, ruleSet.flags(), ruleSet.facts());
@@ -51,9 +51,7 @@ public final class RuleEngine {
             c = new EvaluationContext(null, ruleSet.flags(), ruleSet.facts());
             acc.errors.add(new EvaluationError(EvaluationError.Code.INPUT_UNREADABLE, "input could not be read"));
         }
-        CompiledRuleSet compiled = ruleSet.compiled();
         c.prerendered(compiled.noParticipantHas);
-        acc.fired = new FiredRule[compiled.slots];
         for (CompiledRuleSet.CRule rule : compiled.rules) {
             try {
                 apply(rule, c, acc);
@@ -130,10 +128,10 @@ public final class RuleEngine {
 
     private static void apply(CompiledRuleSet.CConflict compiled, EvaluationContext c, Accumulator acc) {
         ConflictRule conflict = compiled.conflict;
-        if (!compiled.whenRoutes.isEmpty() && !intersects(acc.routes, compiled.whenRoutes)) {
+        if (compiled.whenRoutes != 0 && (acc.routes & compiled.whenRoutes) == 0) {
             return;
         }
-        if (!compiled.whenForbidden.isEmpty() && !intersects(acc.forbidden, compiled.whenForbidden)) {
+        if (compiled.whenForbidden != 0 && (acc.forbidden & compiled.whenForbidden) == 0) {
             return;
         }
         List<String> reasons = acc.cleared(acc.reasons);
@@ -154,30 +152,21 @@ public final class RuleEngine {
             }
         }
         for (Route r : conflict.whenRoutesAny()) {
-            if (acc.routes.contains(r)) {
+            if (EnumMasks.has(acc.routes, r)) {
                 reasons.add("route " + r + " is recommended");
             }
         }
         for (ForbiddenAction f : conflict.whenForbiddenAny()) {
-            if (acc.forbidden.contains(f)) {
+            if (EnumMasks.has(acc.forbidden, f)) {
                 reasons.add(f + " is forbidden");
             }
         }
-        acc.forbidden.addAll(compiled.addForbidden);
-        acc.required.removeAll(compiled.removeRequired);
-        acc.routes.removeAll(compiled.removeRoutes);
-        acc.routes.addAll(compiled.addRoutes);
+        acc.forbidden |= compiled.addForbidden;
+        acc.required &= ~compiled.removeRequired;
+        acc.routes &= ~compiled.removeRoutes;
+        acc.routes |= compiled.addRoutes;
         acc.fire(compiled.slot, new FiredRule(conflict.id(), conflict.title(),
                 compiled.explanation.build(reasons, List.of(), acc.writer), conflict.citations()));
-    }
-
-    private static <E extends Enum<E>> boolean intersects(EnumSet<E> a, EnumSet<E> b) {
-        for (E e : b) {
-            if (a.contains(e)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Recommendation failClosed(RuleSet ruleSet, EvaluationError error) {
@@ -188,19 +177,47 @@ public final class RuleEngine {
                 List.of(error));
     }
 
-    /** The result so far; fired rules by id slot. */
-    private static final class Accumulator {
-        final EnumSet<Route> routes = EnumSet.noneOf(Route.class);
-        final EnumSet<RequiredAction> required = EnumSet.noneOf(RequiredAction.class);
-        final EnumSet<ForbiddenAction> forbidden = EnumSet.noneOf(ForbiddenAction.class);
-        final TreeSet<String> missing = new TreeSet<>();
-        final List<EvaluationError> errors = new ArrayList<>();
-        /** Scratch reused rule after rule: unknown inputs, reasons, a conditional outcome's reasons, the text. */
+    private static final EnumMasks<Route> ROUTES = new EnumMasks<>(Route.class);
+    private static final EnumMasks<RequiredAction> REQUIRED = new EnumMasks<>(RequiredAction.class);
+    private static final EnumMasks<ForbiddenAction> FORBIDDEN = new EnumMasks<>(ForbiddenAction.class);
+
+    /**
+     * Scratch reused rule after rule and, through a thread-local, evaluation after evaluation: unknown inputs,
+     * reasons, a conditional outcome's reasons, the explanation writer and the fired-rule slots. Each is cleared
+     * before use; nothing of one evaluation is read by the next.
+     */
+    private static final class Scratch {
         final List<String> unknown = new ArrayList<>();
         final List<String> reasons = new ArrayList<>();
         final List<String> alsoReasons = new ArrayList<>();
         final CompiledRuleSet.Writer writer = new CompiledRuleSet.Writer();
-        FiredRule[] fired;
+        FiredRule[] fired = new FiredRule[64];
+
+        FiredRule[] fired(int slots) {
+            if (fired.length < slots) {
+                fired = new FiredRule[slots];
+            } else {
+                java.util.Arrays.fill(fired, 0, slots, null);
+            }
+            return fired;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** The result so far; fired rules by id slot. Routes and actions are bit masks ({@link EnumMasks}). */
+    private static final class Accumulator {
+        long routes;
+        long required;
+        long forbidden;
+        final TreeSet<String> missing = new TreeSet<>();
+        final List<EvaluationError> errors = new ArrayList<>();
+        final List<String> unknown;
+        final List<String> reasons;
+        final List<String> alsoReasons;
+        final CompiledRuleSet.Writer writer;
+        final FiredRule[] fired;
+        final int slots;
         int firedCount;
         Urgency urgency;
         boolean withdrawInternalHandling;
@@ -211,10 +228,19 @@ public final class RuleEngine {
             return scratch;
         }
 
+        Accumulator(Scratch scratch, int slots) {
+            this.unknown = scratch.unknown;
+            this.reasons = scratch.reasons;
+            this.alsoReasons = scratch.alsoReasons;
+            this.writer = scratch.writer;
+            this.fired = scratch.fired(slots);
+            this.slots = slots;
+        }
+
         void add(CompiledRuleSet.COutcome o) {
-            routes.addAll(o.routes);
-            required.addAll(o.required);
-            forbidden.addAll(o.forbidden);
+            routes |= o.routes;
+            required |= o.required;
+            forbidden |= o.forbidden;
             urgency = Urgency.highest(urgency, o.urgency);
             withdrawInternalHandling |= o.withdraws;
             dslDecision |= o.dslDecision;
@@ -229,24 +255,28 @@ public final class RuleEngine {
             boolean failed = !errors.isEmpty();
             // Unresolved triggers (missing facts) withhold internal handling just as a fired referral does.
             if (withdrawInternalHandling || !missing.isEmpty() || failed) {
-                routes.remove(Route.MANAGE_INTERNALLY_ELIGIBLE);
+                routes &= ~EnumMasks.bit(Route.MANAGE_INTERNALLY_ELIGIBLE);
             }
-            routes.add(Route.DSL_REVIEW);
+            routes |= EnumMasks.bit(Route.DSL_REVIEW);
             if (failed) {
                 urgency = Urgency.highest(urgency, FLOOR_ON_ERROR);
-                forbidden.add(ForbiddenAction.AUTO_CLOSE_WITHOUT_DSL);
+                forbidden |= EnumMasks.bit(ForbiddenAction.AUTO_CLOSE_WITHOUT_DSL);
             }
             boolean decision = dslDecision || failed || !missing.isEmpty()
-                    || routes.contains(Route.MANAGE_INTERNALLY_ELIGIBLE);
-            List<FiredRule> firedRules = new ArrayList<>(firedCount);
-            for (FiredRule f : fired) {
-                if (f != null) {
-                    firedRules.add(f);
+                    || EnumMasks.has(routes, Route.MANAGE_INTERNALLY_ELIGIBLE);
+            FiredRule[] firedRules = new FiredRule[firedCount];
+            int k = 0;
+            for (int i = 0; i < slots && k < firedCount; i++) {
+                if (fired[i] != null) {
+                    firedRules[k++] = fired[i];
                 }
             }
+            if (k < firedCount) {
+                firedRules = java.util.Arrays.copyOf(firedRules, k);
+            }
             return new Recommendation(ruleSet.ruleSetId(), ruleSet.version(), ruleSet.sha256(),
-                    List.copyOf(routes), urgency == null ? Urgency.REVIEW : urgency, List.copyOf(required),
-                    List.copyOf(forbidden), decision, List.copyOf(missing), List.copyOf(firedRules),
+                    ROUTES.list(routes), urgency == null ? Urgency.REVIEW : urgency, REQUIRED.list(required),
+                    FORBIDDEN.list(forbidden), decision, List.copyOf(missing), List.of(firedRules),
                     derivedFacts, List.copyOf(errors));
         }
     }

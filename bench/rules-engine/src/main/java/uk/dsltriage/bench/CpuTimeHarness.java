@@ -15,7 +15,7 @@ public class CpuTimeHarness {
       for (String name : a.length > 0 ? a : new String[]{"typical","worstCase","allUnknown"}) {
         long c0 = mx.getCurrentThreadCpuTime(); long w0 = System.nanoTime(); long m0 = mx.getThreadAllocatedBytes(self); int n = 0;
         while (mx.getCurrentThreadCpuTime() - c0 < cpuNanos) {
-          for (int i = 0; i < 100; i++) { switch (name) { case "typical" -> b.typical(); case "worstCase" -> b.worstCase(); case "typicalInputOnly" -> b.typicalInputOnly(); default -> b.allUnknown(); } }
+          for (int i = 0; i < 100; i++) { switch (name) { case "typical" -> b.typical(); case "worstCase" -> b.worstCase(); case "typicalInputOnly" -> b.typicalInputOnly(); case "typicalConditionsOnly" -> b.typicalConditionsOnly(); default -> b.allUnknown(); } }
           n += 100;
         }
         double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9, wall = (System.nanoTime() - w0) / 1e9;

@@ -22,6 +22,7 @@ import uk.dsltriage.rules.Participant;
 import uk.dsltriage.vocabulary.ParticipantRole;
 import uk.dsltriage.rules.Recommendation;
 import uk.dsltriage.rules.Reporter;
+import uk.dsltriage.rules.Rule;
 import uk.dsltriage.rules.RuleEngine;
 import uk.dsltriage.rules.RuleSet;
 import uk.dsltriage.vocabulary.SexualViolenceType;
@@ -98,6 +99,20 @@ public class RuleEngineBenchmark {
     @Benchmark
     public Recommendation allUnknown() {
         return engine.evaluate(rules, allUnknown);
+    }
+
+    /**
+     * Reading the typical input and evaluating every rule's condition once: no reasons, no explanation, no result.
+     * Less {@link #typicalInputOnly}, the cost of the conditions themselves.
+     */
+    @Benchmark
+    public int typicalConditionsOnly() {
+        EvaluationContext c = new EvaluationContext(typical, rules.flags(), rules.facts());
+        int values = 0;
+        for (Rule rule : rules.rules()) {
+            values += rule.condition().eval(c).ordinal();
+        }
+        return values;
     }
 
     /** Only reading the typical input (facts map, participants, derived facts): the floor under any evaluation. */
