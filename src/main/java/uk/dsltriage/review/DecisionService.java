@@ -23,6 +23,7 @@ import uk.dsltriage.incident.Incident;
 import uk.dsltriage.incident.IncidentRepository;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.triage.Advice;
+import uk.dsltriage.triage.RuleSetWords;
 import uk.dsltriage.triage.TriageService;
 import uk.dsltriage.vocabulary.RequiredAction;
 import uk.dsltriage.vocabulary.Route;
@@ -62,8 +63,12 @@ public class DecisionService {
     public record Decided(Decision decision, List<ReviewTask> tasks, String etag) {
     }
 
-    /** An incident's review as it stands: lifecycle, current advice, every decision (oldest first) and its tasks. */
-    public record ReviewState(Incident incident, Advice advice, List<Decision> decisions, List<ReviewTask> tasks, Instant now) {
+    /**
+     * An incident's review as it stands: lifecycle, current advice and the words of the rule set it came from, every
+     * decision (oldest first) and its tasks.
+     */
+    public record ReviewState(Incident incident, Advice advice, RuleSetWords words, List<Decision> decisions,
+            List<ReviewTask> tasks, Instant now) {
     }
 
     @Transactional
@@ -216,8 +221,10 @@ public class DecisionService {
     }
 
     private ReviewState state(Incident incident) {
-        Advice advice = triage.find(incident.currentRecommendationId).map(r -> Advice.of(triage.storedResult(r))).orElse(null);
-        return new ReviewState(incident, advice, decisions.history(incident.schoolUrn, incident.id),
+        var current = triage.find(incident.currentRecommendationId);
+        Advice advice = current.map(r -> Advice.of(triage.storedResult(r))).orElse(null);
+        RuleSetWords words = current.map(triage::words).orElse(RuleSetWords.NONE);
+        return new ReviewState(incident, advice, words, decisions.history(incident.schoolUrn, incident.id),
                 tasks.ofIncidents(incident.schoolUrn, List.of(incident.id)), Instant.now(clock));
     }
 

@@ -21,6 +21,8 @@ import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.incident.Incident;
 import uk.dsltriage.incident.IncidentRepository;
 import uk.dsltriage.security.AccessScope;
+import uk.dsltriage.triage.RuleSetWords;
+import uk.dsltriage.triage.TriageService;
 
 /**
  * The DSL's queue: the school's incidents awaiting a decision, most urgent first, then longest waiting. Ordered and
@@ -38,20 +40,23 @@ public class ReviewQueue {
     private final AuditLog audit;
     private final Clock clock;
     private final Instance<ReviewFlags> flags;
+    private final TriageService triage;
 
     /** Flagged records shown with the first page: enough for a school, bounded for the response. */
     static final int MAX_FLAGGED = 200;
 
     public ReviewQueue(EntityManager em, IncidentRepository incidents, AuditLog audit, Clock clock,
-            @Any Instance<ReviewFlags> flags) {
+            @Any Instance<ReviewFlags> flags, TriageService triage) {
         this.flags = flags;
+        this.triage = triage;
         this.em = em;
         this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
     }
 
-    public record Entry(Incident incident, long overdueTasks, Instant earliestOverdueDue) {
+    /** {@code words}: those of the rule set the incident's current recommendation was made under. */
+    public record Entry(Incident incident, long overdueTasks, Instant earliestOverdueDue, RuleSetWords words) {
     }
 
     /** {@code flagged}: records other than incidents awaiting review, with the first page only (empty on later ones). */
@@ -80,11 +85,14 @@ public class ReviewQueue {
         List<UUID> ids = pageRows.stream().map(r -> (UUID) r[0]).toList();
         Map<UUID, Incident> byId = incidents.findAllInScope(ids, scope).stream()
                 .collect(Collectors.toMap(i -> i.id, Function.identity()));
+        Map<UUID, RuleSetWords> words = triage.wordsOf(byId.values().stream().map(i -> i.currentRecommendationId)
+                .filter(java.util.Objects::nonNull).toList());
         List<Entry> entries = new ArrayList<>();
         for (Object[] row : pageRows) {
             Incident incident = byId.get((UUID) row[0]);
             if (incident != null) {
-                entries.add(new Entry(incident, ((Number) row[3]).longValue(), NativeValues.instant(row[4])));
+                entries.add(new Entry(incident, ((Number) row[3]).longValue(), NativeValues.instant(row[4]),
+                        words.getOrDefault(incident.currentRecommendationId, RuleSetWords.NONE)));
             }
         }
         Cursor next = null;

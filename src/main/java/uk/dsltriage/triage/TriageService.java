@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
@@ -104,6 +107,19 @@ public class TriageService {
 
     public java.util.Optional<TriageRecommendation> find(UUID recommendationId) {
         return recommendationId == null ? java.util.Optional.empty() : recommendations.findByIdOptional(recommendationId);
+    }
+
+    /** The words of the rule set a stored recommendation was made under (what the incident page shows for its codes). */
+    public RuleSetWords words(TriageRecommendation stored) {
+        return RuleSetWords.of(ruleSets.labels(stored.ruleSetSha256).orElse(null));
+    }
+
+    /** The words of the rule set each of these recommendations was made under, by recommendation id (one query). */
+    public Map<UUID, RuleSetWords> wordsOf(Collection<UUID> recommendationIds) {
+        Map<UUID, RuleSetWords> words = new HashMap<>();
+        recommendations.ruleSetsOf(recommendationIds).forEach((id, sha256) ->
+                words.put(id, RuleSetWords.of(ruleSets.labels(sha256).orElse(null))));
+        return words;
     }
 
     public RecordedRecommendation recorded(TriageRecommendation stored) {

@@ -187,7 +187,11 @@ class ReviewHttpTest {
         assertTrue(queueIds(Persona.DSL_B).stream().noneMatch(ours::contains));
         Map<String, Object> first = queueItem(Persona.DSL_A, emergency);
         assertEquals("EMERGENCY_NOW", ((Map<?, ?>) first.get("urgency")).get("code"));
-        assertTrue(String.valueOf(first.get("routes")).contains("Police 999"), "routes carry their labels");
+        String ruleSetWords = Persona.DSL_A.request().get("/api/v1/incidents/" + emergency).then().statusCode(200)
+                .extract().path("recommendation.labels.routes.POLICE_999.label");
+        assertEquals("Call 999 now", ruleSetWords);
+        assertTrue(String.valueOf(first.get("routes")).contains("label=" + ruleSetWords),
+                "routes carry the rule set's words, as on the incident: " + first.get("routes"));
         Persona.DSL_A.request().get("/api/v1/review-queue?cursor=garbage").then().statusCode(400);
         decide(emergency, etag(emergency), accept("REFERRED")).then().statusCode(201);
         assertTrue(!queueIds(Persona.DSL_A).contains(emergency), "a decided incident leaves the queue");

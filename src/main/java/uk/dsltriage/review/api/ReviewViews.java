@@ -45,9 +45,9 @@ public final class ReviewViews {
         Incident incident = state.incident();
         Advice advice = state.advice();
         return new ReviewView(incident.id, incident.status, incident.etag(), incident.awaitingSince,
-                CodeLabel.of(incident.currentUrgency), CodeLabel.all(incident.currentRoutes),
-                advice == null ? List.of() : CodeLabel.all(advice.requiredActions()),
-                advice == null ? List.of() : CodeLabel.all(advice.forbiddenActions()),
+                CodeLabel.of(incident.currentUrgency, state.words()), CodeLabel.all(incident.currentRoutes, state.words()),
+                advice == null ? List.of() : CodeLabel.all(advice.requiredActions(), state.words()),
+                advice == null ? List.of() : CodeLabel.all(advice.forbiddenActions(), state.words()),
                 DowngradeView.of(incident.pendingDowngrade()),
                 state.decisions().stream().map(ReviewViews::decision).toList(),
                 state.tasks().stream().map(t -> task(t, state.now())).toList());
@@ -60,8 +60,8 @@ public final class ReviewViews {
 
     public static QueueItemView queueItem(ReviewQueue.Entry entry) {
         Incident i = entry.incident();
-        return new QueueItemView(i.id, i.status, i.etag(), CodeLabel.all(i.types), CodeLabel.of(i.currentUrgency),
-                CodeLabel.all(i.currentRoutes), i.occurredAt, i.awaitingSince, DowngradeView.of(i.pendingDowngrade()),
+        return new QueueItemView(i.id, i.status, i.etag(), CodeLabel.all(i.types), CodeLabel.of(i.currentUrgency, entry.words()),
+                CodeLabel.all(i.currentRoutes, entry.words()), i.occurredAt, i.awaitingSince, DowngradeView.of(i.pendingDowngrade()),
                 entry.overdueTasks(), entry.earliestOverdueDue());
     }
 }

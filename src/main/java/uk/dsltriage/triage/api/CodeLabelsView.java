@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.dsltriage.triage.RuleSetWords;
 
 /** Plain-English words for the codes of one recommendation, from its rule set's labels. */
 @Schema(name = "CodeLabels", description = "A label and a one-line description for each route, action and the urgency in the recommendation")
@@ -14,31 +15,28 @@ public record CodeLabelsView(Map<String, Label> routes, Map<String, Label> requi
 
     @Schema(name = "CodeLabel")
     public record Label(@Schema(maxLength = WireLimits.LABEL) String label, @Schema(maxLength = WireLimits.EXPLANATION) String description) {
+
+        static Label of(RuleSetWords.Word word) {
+            return new Label(word.label(), word.description());
+        }
     }
 
     /** Labels for exactly these codes; null when the rule set has none. */
     static CodeLabelsView of(JsonNode labels, List<? extends Enum<?>> routes, List<? extends Enum<?>> required,
             List<? extends Enum<?>> forbidden, Enum<?> urgency) {
-        if (labels == null || !labels.isObject()) {
+        RuleSetWords words = RuleSetWords.of(labels);
+        if (words.isEmpty()) {
             return null;
         }
-        return new CodeLabelsView(pick(labels.path("routes"), routes), pick(labels.path("requiredActions"), required),
-                pick(labels.path("forbiddenActions"), forbidden),
-                urgency == null ? null : label(labels.path("urgencies").path(urgency.name())));
+        return new CodeLabelsView(pick(words, routes), pick(words, required), pick(words, forbidden),
+                urgency == null ? null : words.of(urgency).map(Label::of).orElse(null));
     }
 
-    private static Map<String, Label> pick(JsonNode table, List<? extends Enum<?>> codes) {
+    private static Map<String, Label> pick(RuleSetWords words, List<? extends Enum<?>> codes) {
         Map<String, Label> out = new LinkedHashMap<>();
         for (Enum<?> code : codes == null ? List.<Enum<?>>of() : codes) {
-            Label l = label(table.path(code.name()));
-            if (l != null) {
-                out.put(code.name(), l);
-            }
+            words.of(code).ifPresent(word -> out.put(code.name(), Label.of(word)));
         }
         return out;
-    }
-
-    private static Label label(JsonNode n) {
-        return n.isObject() ? new Label(n.path("label").asText(), n.path("description").asText()) : null;
     }
 }
