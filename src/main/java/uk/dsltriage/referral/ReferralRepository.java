@@ -66,12 +66,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
     /** After a position, oldest first (see {@link ReferralFeedPositions}): one query per page. */
     public List<FeedRow> feedPage(AccessScope authority, long afterPosition, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("select r.feed_position, ci.updated_at, r.id, r.kind, "
-                + "r.child_ref, r.urgency, r.created_at, r.acknowledgement_due_at, r.form_json, r.school_urn, "
-                + "ci.given_name, ci.family_name, ci.date_of_birth, ci.details, "
-                + "case when r.form_json is null then cast(r.content as text) end from referral r "
-                + "join child_identity ci on ci.school_urn = r.school_urn and ci.child_ref = r.child_ref "
-                + "where r.la_code = :la and r.feed_position > :after order by r.feed_position limit :limit")
+        List<Object[]> rows = getEntityManager().createNativeQuery(FEED_PAGE)
                 .setParameter("la", requireAuthority(authority)).setParameter("after", afterPosition)
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> {
@@ -85,12 +80,18 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             referral.createdAt = toInstant(r[6]);
             referral.acknowledgementDueAt = toInstant(r[7]);
             referral.formJson = (String) r[8];
-            referral.contentJson = (String) r[14]; // only for a referral sent before V15, which has no form_json
             referral.schoolUrn = (String) r[9];
-            return new FeedRow(referral, toInstant(r[1]), new ChildIdentityVault.Sealed(referral.schoolUrn, referral.childRef,
-                    (byte[]) r[10], (byte[]) r[11], (byte[]) r[12], (byte[]) r[13]));
+            referral.contentJson = (String) r[10]; // only for a referral sent before V15, which has no form_json
+            return new FeedRow(referral, toInstant(r[1]), ChildIdentityVault.Sealed.of(referral.schoolUrn, referral.childRef, r, 11));
         }).toList();
     }
+
+    /** The feed page's one query: every column the page needs, the identity still sealed. */
+    private static final String FEED_PAGE = "select r.feed_position, ci.updated_at, r.id, r.kind, r.child_ref, r.urgency, "
+            + "r.created_at, r.acknowledgement_due_at, r.form_json, r.school_urn, "
+            + "case when r.form_json is null then cast(r.content as text) end, " + ChildIdentityVault.SEALED_COLUMNS
+            + " from referral r join child_identity ci on ci.school_urn = r.school_urn and ci.child_ref = r.child_ref "
+            + "where r.la_code = :la and r.feed_position > :after order by r.feed_position limit :limit";
 
     private static Instant toInstant(Object value) {
         if (value instanceof Instant instant) {
