@@ -70,7 +70,7 @@ public class LocalAuthorityReferralResource {
         LocalAuthorityReferrals.FeedResult result = service.feed(user.localAuthorityScope(), position, limit, ifNoneMatch);
         if (result instanceof LocalAuthorityReferrals.Page page) {
             // Written whole, by the API's mapper, then sent in one write with its length (not streamed in buffers).
-            return Response.ok(FeedPageJson.of(page.page()).utf8(mapper), MediaType.APPLICATION_JSON_TYPE)
+            return Response.ok(FeedPageWriter.utf8(page.page(), mapper), MediaType.APPLICATION_JSON_TYPE)
                     .header(HttpHeaders.ETAG, page.etag()).build();
         }
         return Response.notModified().header(HttpHeaders.ETAG, result.etag()).build();
