@@ -30,6 +30,23 @@ public class StoredJson {
         }
     }
 
+    /** As UTF-8 bytes, written as a response is (the string writer differs on characters outside the BMP). */
+    public byte[] writeUtf8(Object value) {
+        try {
+            return writer.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("value not serialisable: " + value.getClass().getName(), e);
+        }
+    }
+
+    public <T> T read(byte[] json, Class<T> type) {
+        try {
+            return reader.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored JSON not readable as " + type.getName(), e);
+        }
+    }
+
     public <T> T read(String json, Class<T> type) {
         if (json == null) {
             return null;

@@ -2,6 +2,7 @@ package uk.dsltriage.referral;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,9 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
@@ -59,8 +60,8 @@ public class LocalAuthorityReferrals {
 
     /**
      * One query per page (referral and sealed identity together), each school's data key unwrapped once per page, no
-     * managed entities, and each form passed on as the text stored when it was sent, never parsed: the profiles of a
-     * 10,000-referral drain are in bench/referral-feed/RESULTS.md.
+     * managed entities; each child opened as one value and each form passed on as the text stored when it was sent,
+     * neither parsed: the profiles of a 10,000-referral drain are in bench/referral-feed/RESULTS.md.
      */
     @Transactional
     public FeedResult feed(AccessScope authority, long after, int limit, String ifNoneMatch) {
@@ -69,10 +70,12 @@ public class LocalAuthorityReferrals {
         if (etag.equals(ifNoneMatch)) {
             return new NotModified(etag);
         }
-        Map<String, ChildIdentity> opened = identities.openAll(rows.stream().map(ReferralRepository.FeedRow::identity).toList());
-        List<FeedItem> items = rows.stream().map(row -> FeedItem.of(row.referral(),
-                opened.get(ChildIdentityVault.key(row.referral().schoolUrn, row.referral().childRef)),
-                row.referral().formJson == null ? documents.form(row.referral()) : null)).toList();
+        List<byte[]> children = identities.openAllAsJson(rows.stream().map(ReferralRepository.FeedRow::identity).toList());
+        List<FeedItem> items = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Referral referral = rows.get(i).referral();
+            items.add(FeedItem.of(referral, children.get(i), referral.formJson == null ? documents.form(referral) : null));
+        }
         long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).referral().feedPosition;
         if (!rows.isEmpty()) {
             audit.record(authority, AuditAction.REFERRAL_FEED_READ, ObjectKind.REFERRAL_FEED_PAGE, (after + 1) + "-" + last);
@@ -156,13 +159,21 @@ public class LocalAuthorityReferrals {
 
     /** Changes whenever the page would: other positions, or an identity updated since. */
     private static String etag(AccessScope authority, long after, int limit, List<ReferralRepository.FeedRow> rows) {
-        StringBuilder text = new StringBuilder(authority.laCode()).append('|').append(after).append('|').append(limit);
+        MessageDigest digest = sha256();
+        digest.update(authority.laCode().getBytes(StandardCharsets.UTF_8));
+        ByteBuffer numbers = ByteBuffer.allocate(Long.BYTES * 2 + Integer.BYTES + rows.size() * (Long.BYTES * 2 + Integer.BYTES));
+        numbers.putLong(after).putInt(limit).putLong(rows.size());
         for (ReferralRepository.FeedRow row : rows) {
-            text.append('|').append(row.referral().feedPosition).append('@').append(row.identityUpdatedAt());
+            numbers.putLong(row.referral().feedPosition).putLong(row.identityUpdatedAt().getEpochSecond())
+                    .putInt(row.identityUpdatedAt().getNano());
         }
+        digest.update(numbers.array());
+        return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -32,7 +32,8 @@ import uk.dsltriage.support.Tokens;
  * still be byte for byte what the contract's records write: the same bytes as the one-referral read (which parses the
  * stored form and writes it again), and as {@link FeedPageView} of those documents written by the API's mapper (as
  * UTF-8 bytes, as a response is).
- * Referrals sent before V15 (no stored text) are written from their jsonb copy, to the same bytes.
+ * Referrals sent before V15 (no stored text) are written from their jsonb copy, to the same bytes; the child is sent as
+ * the one value opened (V16), or opened from the four values of the layout before, to the same bytes.
  */
 @QuarkusTest
 class FeedWireTest {
@@ -63,6 +64,7 @@ class FeedWireTest {
         // is not kept as text, and is written by the response's writer.
         ((ObjectNode) body.get("concerns")).put("facts", "An emoji \uD83D\uDE00 in the account.");
         ((ObjectNode) body.get("child")).put("ref", "C-wire-" + UUID.randomUUID());
+        ((ObjectNode) body.get("child")).put("givenName", "Emoji \uD83D\uDE00 Ann");
         UUID emoji = send(incident, body);
         assertNull(storedFormOf(emoji));
         assertOnePageIsTheContracts(emoji);
@@ -71,6 +73,24 @@ class FeedWireTest {
         UUID legacy = copyWithoutStoredForm(kept, positionOf(emoji) + 1);
         assertNull(storedFormOf(legacy));
         assertOnePageIsTheContracts(legacy);
+
+        // Children stored in the layout before V16 (four values, no one value; as before it, or by a replica of the
+        // previous version): opened and written, to the same bytes.
+        assertEquals(2, dropOneValueOfChildrenOf(kept, emoji));
+        assertOnePageIsTheContracts(kept);
+        assertOnePageIsTheContracts(emoji);
+    }
+
+    private int dropOneValueOfChildrenOf(UUID... referrals) throws Exception {
+        int dropped = 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("update child_identity ci "
+                + "set sealed = null from referral r where r.id = ? and ci.school_urn = r.school_urn and ci.child_ref = r.child_ref")) {
+            for (UUID id : referrals) {
+                s.setObject(1, id);
+                dropped += s.executeUpdate();
+            }
+        }
+        return dropped;
     }
 
     private static UUID send(String incident, ObjectNode body) {

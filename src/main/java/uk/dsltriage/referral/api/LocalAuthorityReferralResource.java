@@ -1,5 +1,6 @@
 package uk.dsltriage.referral.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.dsltriage.common.WireLimits;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,10 +45,12 @@ public class LocalAuthorityReferralResource {
 
     private final LocalAuthorityReferrals service;
     private final CurrentUser user;
+    private final ObjectMapper mapper;
 
-    public LocalAuthorityReferralResource(LocalAuthorityReferrals service, CurrentUser user) {
+    public LocalAuthorityReferralResource(LocalAuthorityReferrals service, CurrentUser user, ObjectMapper mapper) {
         this.service = service;
         this.user = user;
+        this.mapper = mapper;
     }
 
     @GET
@@ -66,7 +69,9 @@ public class LocalAuthorityReferralResource {
         long position = FeedCursor.parse(after).orElseThrow(() -> ProblemException.invalid("after", "not a cursor of this feed"));
         LocalAuthorityReferrals.FeedResult result = service.feed(user.localAuthorityScope(), position, limit, ifNoneMatch);
         if (result instanceof LocalAuthorityReferrals.Page page) {
-            return Response.ok(FeedPageJson.of(page.page())).header(HttpHeaders.ETAG, page.etag()).build();
+            // Written whole, by the API's mapper, then sent in one write with its length (not streamed in buffers).
+            return Response.ok(FeedPageWriter.utf8(page.page(), mapper), MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.ETAG, page.etag()).build();
         }
         return Response.notModified().header(HttpHeaders.ETAG, result.etag()).build();
     }

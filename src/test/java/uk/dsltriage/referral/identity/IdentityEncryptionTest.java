@@ -58,12 +58,12 @@ class IdentityEncryptionTest {
         String school = "100071";
         QuarkusTransaction.requiringNew().run(() -> vault.store(school, "R-plain", identity("Quentinus", "Marlowby")));
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select given_name, family_name, date_of_birth, details from child_identity where school_urn = ? and child_ref = ?")) {
+                "select given_name, family_name, date_of_birth, details, sealed from child_identity where school_urn = ? and child_ref = ?")) {
             s.setString(1, school);
             s.setString(2, "R-plain");
             ResultSet rs = s.executeQuery();
             assertTrue(rs.next());
-            for (int column = 1; column <= 4; column++) {
+            for (int column = 1; column <= 5; column++) {
                 String raw = new String(rs.getBytes(column), StandardCharsets.ISO_8859_1);
                 for (String plaintext : List.of("Quentinus", "Marlowby", "2012-03-04", "Test Street", "B123456789012",
                         "9434765919", "Father", "English")) {
@@ -165,11 +165,11 @@ class IdentityEncryptionTest {
     private List<byte[]> identityCiphertext(String school) throws SQLException {
         List<byte[]> values = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select given_name, family_name, date_of_birth, details from child_identity where school_urn = ? order by child_ref")) {
+                "select given_name, family_name, date_of_birth, details, sealed from child_identity where school_urn = ? order by child_ref")) {
             s.setString(1, school);
             ResultSet rs = s.executeQuery();
             while (rs.next()) {
-                for (int i = 1; i <= 4; i++) {
+                for (int i = 1; i <= 5; i++) {
                     values.add(rs.getBytes(i));
                 }
             }
