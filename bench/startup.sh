@@ -117,13 +117,13 @@ else
 fi
 
 # ------------------------------------------------------------------------------------------------ one start
-MASTER_KEY="bench:$(head -c 32 /dev/urandom | base64)"
+# As bench/run.sh: MALLOC_ARENA_MAX as ./run.sh sets it; the console's client secret is required but unused here.
+SERVICE_ENV=(MALLOC_ARENA_MAX=2 PORT=$APP_PORT DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/app" DB_USER=bench DB_PASSWORD=bench
+    IDENTITY_MASTER_KEYS="bench:$(head -c 32 /dev/urandom | base64)" CONSOLE_CLIENT_SECRET="startup-bench-console-secret-unused-0123")
 launch() {  # java-home app-dir logfile [JVM options...]: starts the service in the background, sets SVC_PID
     local jdk=$1 dir=$2 logfile=$3; shift 3
-    # As bench/run.sh: MALLOC_ARENA_MAX as ./run.sh sets it; the console's client secret is required but unused here.
-    ( cd "$dir" && MALLOC_ARENA_MAX=2 PORT=$APP_PORT DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/app" DB_USER=bench \
-        DB_PASSWORD=bench IDENTITY_MASTER_KEYS="$MASTER_KEY" CONSOLE_CLIENT_SECRET="startup-bench-console-secret-unused-0123" \
-        exec "$jdk/bin/java" "$@" $EXTRA_OPTS -Dquarkus.http.host=127.0.0.1 -jar quarkus-run.jar ) >"$logfile" 2>&1 &
+    ( cd "$dir" && exec env "${SERVICE_ENV[@]}" "$jdk/bin/java" "$@" $EXTRA_OPTS -Dquarkus.http.host=127.0.0.1 -jar quarkus-run.jar ) \
+        >"$logfile" 2>&1 &
     SVC_PID=$!
 }
 wait_ready() {  # seconds-limit: polls /q/health/ready every 50 ms; returns 1 if the JVM died or the limit passed
@@ -159,19 +159,10 @@ measure() {  # variant run jdk dir [JVM options...]: one start to ready, appends
         "$variant" "$run" $(( (t1 - t0) / 1000000 )) "$(ticks_ms "$cpu")" "$(ticks_ms "$main")" $(( rss / 1024 )) "$quarkus" "$la" \
         | tee -a "$RESULTS" >&2
 }
-train() {  # jdk dir logfile [JVM options...]: start, some requests, a clean stop (the archive is written at exit)
-    local jdk=$1 dir=$2 logfile=$3; shift 3
-    launch "$jdk" "$dir" "$logfile" "$@"
-    wait_ready 600 || { log "training run did not get ready (log $logfile)"; tail -20 "$logfile" >&2; exit 1; }
-    # What a replica answers right after start: health, metrics, the contract, refusals of anonymous API calls.
-    for p in /q/health/ready /q/health/live /q/metrics /q/openapi /api/v1/incidents /api/v1/review/queue /console; do
-        curl -s -o /dev/null --max-time 10 "http://127.0.0.1:$APP_PORT$p" || true
-    done
-    local pid=$SVC_PID
-    kill "$pid"
-    # The JVM writes the archive while exiting (an AOT cache is assembled by a child JVM): that can take a minute.
-    wait "$pid" 2>/dev/null || true
-    SVC_PID=""
+train() {  # jdk logfile: the archive for that JDK, built the documented way (deploy/startup-archive.sh)
+    env "${SERVICE_ENV[@]}" deploy/startup-archive.sh "$WORK/aot-jar" "$1" $PROD_OPTS >"$2" 2>&1 \
+        || { log "training run failed (log $2)"; tail -20 "$2" >&2; exit 1; }
+    log "$(tail -1 "$2")"
 }
 
 # Variant name -> JDK, layout and JVM options.
@@ -180,9 +171,9 @@ variant_args() {  # variant: prints "jdk dir options..."
         jdk17) echo "$JDK17 $WORK/fast-jar $PROD_OPTS" ;;
         jdk17-c2) echo "$JDK17 $WORK/fast-jar $C2_OPTS" ;;
         jdk17-aotjar) echo "$JDK17 $WORK/aot-jar $PROD_OPTS" ;;
-        jdk17-appcds) echo "$JDK17 $WORK/aot-jar $PROD_OPTS -XX:SharedArchiveFile=app-cds-17.jsa -Xshare:auto" ;;
+        jdk17-appcds) echo "$JDK17 $WORK/aot-jar $PROD_OPTS -XX:SharedArchiveFile=app-cds.jsa" ;;
         jdk25) echo "$JDK25 $WORK/fast-jar $PROD_OPTS" ;;
-        jdk25-aot) echo "$JDK25 $WORK/aot-jar $PROD_OPTS -XX:AOTCache=app-25.aot" ;;
+        jdk25-aot) echo "$JDK25 $WORK/aot-jar $PROD_OPTS -XX:AOTCache=app.aot" ;;
         jdk17-before) echo "$JDK17 $WORK/before-fast-jar $PROD_OPTS" ;;
         *) log "unknown variant $1"; exit 2 ;;
     esac
@@ -193,18 +184,8 @@ log "first start: JDK 17, fast-jar, empty database (Flyway applies every migrati
 measure first-start-migrates 1 $(variant_args jdk17)
 for v in $VARIANTS; do
     case "$v" in
-        jdk17-appcds)
-            log "training run for the AppCDS archive (JDK 17, aot-jar)"
-            rm -f "$WORK/aot-jar/app-cds-17.jsa"
-            train "$JDK17" "$WORK/aot-jar" "$OUT/train-appcds.log" $PROD_OPTS -XX:ArchiveClassesAtExit=app-cds-17.jsa
-            [ -s "$WORK/aot-jar/app-cds-17.jsa" ] || { log "no AppCDS archive written (see $OUT/train-appcds.log)"; exit 1; }
-            log "AppCDS archive: $(du -m "$WORK/aot-jar/app-cds-17.jsa" | cut -f1) MB" ;;
-        jdk25-aot)
-            log "training run for the AOT cache (Temurin 25, aot-jar)"
-            rm -f "$WORK/aot-jar/app-25.aot"
-            train "$JDK25" "$WORK/aot-jar" "$OUT/train-aot.log" $PROD_OPTS -XX:AOTCacheOutput=app-25.aot
-            [ -s "$WORK/aot-jar/app-25.aot" ] || { log "no AOT cache written (see $OUT/train-aot.log)"; exit 1; }
-            log "AOT cache: $(du -m "$WORK/aot-jar/app-25.aot" | cut -f1) MB" ;;
+        jdk17-appcds) log "training run: AppCDS archive for JDK 17 (aot-jar)"; train "$JDK17" "$OUT/train-appcds.log" ;;
+        jdk25-aot) log "training run: AOT cache for Temurin 25 (aot-jar)"; train "$JDK25" "$OUT/train-aot.log" ;;
     esac
 done
 
