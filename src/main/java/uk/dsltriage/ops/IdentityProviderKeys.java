@@ -17,8 +17,8 @@ import java.util.Optional;
  * A successful fetch is reused for {@code refreshAfter}, so probes do not load the identity provider.
  *
  * <p>The first probe is on the path to readiness, so this asks with {@link HttpURLConnection}: {@code java.net.http}'s
- * client sets up the JDK's default TLS context (the CA certificates read and parsed) even for plain HTTP, which cost
- * the start about a fifth of a second of CPU (bench/STARTUP-2026-12-01.md).
+ * client sets up the JDK's default TLS context (the CA certificates read and parsed) even for plain HTTP: about 550
+ * classes loaded for two small GETs (bench/STARTUP-2026-12-01.md).
  */
 final class IdentityProviderKeys {
 
