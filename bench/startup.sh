@@ -41,7 +41,8 @@ JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 # Production's JVM options (run.sh, deploy/k8s/configmap.yaml), measured in bench/PROFILE-2026-12-01.md.
 PROD_OPTS=${PROD_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TieredStopAtLevel=1"}
 C2_OPTS=${PROD_OPTS/-XX:TieredStopAtLevel=1/}
-EXTRA_OPTS=${EXTRA_OPTS:-}
+# As bench/run.sh: a 30 s wait for a database connection (production's 3 s made starts fail on a saturated machine).
+EXTRA_OPTS=${EXTRA_OPTS:-"-Dquarkus.datasource.jdbc.acquisition-timeout=PT30S"}
 PG_BIN=/usr/lib/postgresql/15/bin
 STAMP=$(date -u +%Y-%m-%dT%H%M)
 OUT="$WORK/run-$STAMP"
@@ -160,7 +161,7 @@ measure() {  # variant run jdk dir [JVM options...]: one start to ready, appends
         | tee -a "$RESULTS" >&2
 }
 train() {  # jdk logfile: the archive for that JDK, built the documented way (deploy/startup-archive.sh)
-    env "${SERVICE_ENV[@]}" deploy/startup-archive.sh "$WORK/aot-jar" "$1" $PROD_OPTS >"$2" 2>&1 \
+    env "${SERVICE_ENV[@]}" deploy/startup-archive.sh "$WORK/aot-jar" "$1" $PROD_OPTS $EXTRA_OPTS >"$2" 2>&1 \
         || { log "training run failed (log $2)"; tail -20 "$2" >&2; exit 1; }
     log "$(tail -1 "$2")"
 }
