@@ -4,6 +4,8 @@
 #   bench/startup.sh                       build once, then RUNS starts of every variant, alternating
 #   RUNS=7 VARIANTS="jdk17 jdk25-aot" bench/startup.sh
 #   BENCH_SKIP_BUILD=1 bench/startup.sh    reuse target/startup/{fast-jar,aot-jar} from an earlier run
+#   Also: PROFILE=0 (no profiled start at the end), EXTRA_OPTS (JVM options added to every start; default a 30 s wait
+#   for a database connection), PG_PORT, APP_PORT, JDK17, JDK25. Results: target/startup/run-<UTC time>/starts.jsonl.
 #
 # A start is `java ... -jar quarkus-run.jar` (profile prod, JSON logs) until the first 200 of /q/health/ready, which
 # needs the database and the identity provider's signing keys (uk.dsltriage.ops.IdentityProviderReadiness). For each
