@@ -3,10 +3,9 @@ package uk.dsltriage.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,10 @@ import java.util.Optional;
  * Whether the identity provider's signing keys are available: fetched from its JWKS (found through OpenID discovery),
  * or cached from an earlier fetch. Without keys no token can be verified, so the service is not ready.
  * A successful fetch is reused for {@code refreshAfter}, so probes do not load the identity provider.
+ *
+ * <p>The first probe is on the path to readiness, so this asks with {@link HttpURLConnection}: {@code java.net.http}'s
+ * client sets up the JDK's default TLS context (the CA certificates read and parsed) even for plain HTTP: about 550
+ * classes loaded for two small GETs (bench/STARTUP-2026-12-01.md).
  */
 final class IdentityProviderKeys {
 
@@ -26,7 +29,6 @@ final class IdentityProviderKeys {
     private final Duration refreshAfter;
     private final Clock clock;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http;
     private final Duration timeout;
     private volatile State cached;
 
@@ -36,7 +38,6 @@ final class IdentityProviderKeys {
         this.refreshAfter = refreshAfter;
         this.timeout = timeout;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     State check() {
@@ -65,20 +66,26 @@ final class IdentityProviderKeys {
             }
             JsonNode keys = get(URI.create(jwksUri.asText())).get("keys");
             return keys != null && keys.isArray() ? Optional.of(keys.size()) : Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException | IllegalArgumentException | ClassCastException e) {
             return Optional.empty();
         }
     }
 
-    private JsonNode get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IOException("status " + response.statusCode());
+    private JsonNode get(URI uri) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        try {
+            connection.setConnectTimeout((int) timeout.toMillis());
+            connection.setReadTimeout((int) timeout.toMillis());
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            if (connection.getResponseCode() != 200) {
+                throw new IOException("status " + connection.getResponseCode());
+            }
+            try (InputStream body = connection.getInputStream()) {
+                return mapper.readTree(body);
+            }
+        } finally {
+            connection.disconnect();
         }
-        return mapper.readTree(response.body());
     }
 }

@@ -2,7 +2,8 @@ package uk.dsltriage.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DateTimeException;
@@ -21,8 +22,12 @@ import uk.dsltriage.rules.codec.RuleSetLoader;
 /**
  * The rule sets shipped with this build, loaded and validated once at start-up (an invalid rule file stops the
  * service from starting rather than triaging with it).
+ *
+ * <p>A singleton, not application-scoped: the client proxy of a normal-scoped bean is a subclass whose constructor runs
+ * this one too, so every start loaded, validated and compiled the rule sets twice (bench/STARTUP-2026-12-01.md).
  */
-@ApplicationScoped
+@Startup
+@Singleton
 public class RuleSets {
 
     public static final String BASELINE = "england-schools";

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import uk.dsltriage.rules.RuleSet;
@@ -30,11 +31,19 @@ import uk.dsltriage.rules.RuleSet;
  * listing is needed inside a jar). Each file is size-checked, depth-checked, validated against
  * {@code rulesets/ruleset.schema.json}, checked for consistency and hashed over its exact bytes.
  * Any problem fails loudly with the file name and JSON path.
+ *
+ * <p>Start-up: the files shipped in the jar are proved valid against the schema by a test at build time
+ * ({@code ShippedRuleSetsSchemaProofTest}), which records each file's SHA-256 beside the schema's in
+ * {@code <directory>/schema-verified.sha256}. A file loaded from the classpath whose bytes, and the schema's, match that
+ * record skips the schema validator (and loading its library); every other check still runs. Any file that differs in
+ * a single byte, or any change of the schema, gets the full validation, so an invalid rule file still stops the service.
  */
 public final class RuleSetLoader {
 
     public static final String INDEX = "rulesets/index.json";
     public static final String SCHEMA = "rulesets/ruleset.schema.json";
+    /** In a rule-set directory: the schema's SHA-256 and those of the files proved valid against it at build time. */
+    public static final String SCHEMA_PROOF = "schema-verified.sha256";
     public static final int MAX_FILE_BYTES = 1024 * 1024;
     /** Conditions may nest at most this deep in the file (the schema enforces the same limit). */
     public static final int MAX_CONDITION_DEPTH = 8;
@@ -65,6 +74,7 @@ public final class RuleSetLoader {
         if (!names.isArray() || names.isEmpty()) {
             throw new RuleSetLoadException(indexPath + " must be a non-empty JSON array of file names");
         }
+        Set<String> proved = provedAgainstSchema(cl, directory);
         List<RuleSet> ruleSets = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             JsonNode n = names.get(i);
@@ -72,7 +82,8 @@ public final class RuleSetLoader {
                 throw new RuleSetLoadException(indexPath + ": $[" + i + "] is not a plain .json file name");
             }
             String path = directory + "/" + n.asText();
-            ruleSets.add(parse(path, read(cl, path)));
+            byte[] content = read(cl, path);
+            ruleSets.add(parse(path, content, proved.contains(n.asText() + " " + sha256(content))));
         }
         return List.copyOf(ruleSets);
     }
@@ -84,6 +95,10 @@ public final class RuleSetLoader {
 
     /** Validates and parses one rule set document; {@code name} appears in error messages. */
     public static RuleSet parse(String name, byte[] content) {
+        return parse(name, content, false);
+    }
+
+    private static RuleSet parse(String name, byte[] content, boolean provedAgainstSchema) {
         if (content == null || content.length == 0) {
             throw new RuleSetLoadException(name + " is empty");
         }
@@ -93,7 +108,9 @@ public final class RuleSetLoader {
         }
         JsonNode root = readTree(name, content);
         checkConditionDepth(name, root);
-        validateAgainstSchema(name, new String(content, StandardCharsets.UTF_8));
+        if (!provedAgainstSchema) {
+            validateAgainstSchema(name, new String(content, StandardCharsets.UTF_8));
+        }
         return new RuleSetParser(name).parse(root, sha256(content), content);
     }
 
@@ -102,6 +119,33 @@ public final class RuleSetLoader {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * The text of {@code <directory>/schema-verified.sha256} for these files: the schema's SHA-256 on the first line,
+     * then one line per file, "name sha256". The test that proves the files writes it with this method.
+     */
+    public static String schemaProof(byte[] schema, Map<String, byte[]> filesByName) {
+        StringBuilder sb = new StringBuilder("schema ").append(sha256(schema)).append('\n');
+        filesByName.forEach((name, content) -> sb.append(name).append(' ').append(sha256(content)).append('\n'));
+        return sb.toString();
+    }
+
+    /** "name sha256" of each file proved valid against the schema as it is now; empty without a proof or if it changed. */
+    private static Set<String> provedAgainstSchema(ClassLoader cl, String directory) {
+        String path = directory + "/" + SCHEMA_PROOF;
+        try (InputStream in = cl.getResourceAsStream(path)) {
+            if (in == null) {
+                return Set.of();
+            }
+            List<String> lines = new String(in.readNBytes(MAX_FILE_BYTES), StandardCharsets.UTF_8).lines().toList();
+            if (lines.isEmpty() || !lines.get(0).equals("schema " + sha256(read(cl, SCHEMA)))) {
+                return Set.of();
+            }
+            return Set.copyOf(lines.subList(1, lines.size()));
+        } catch (IOException e) {
+            throw new RuleSetLoadException(path + " could not be read", e);
         }
     }
 
