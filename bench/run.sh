@@ -24,6 +24,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 BENCH="$ROOT/bench"
+source "$BENCH/lib/postgres.sh"
 WORK="$ROOT/target/bench"
 QUICK=0
 COMPARE=1
@@ -99,23 +100,7 @@ APP_JAR=${APP_JAR:-target/quarkus-app/quarkus-run.jar}
 # ------------------------------------------------------------------------------------------------ PostgreSQL 15
 psql_() { PGPASSWORD=bench psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U bench -v ON_ERROR_STOP=1 "$@"; }
 log "PostgreSQL 15 on 127.0.0.1:$PG_PORT (fresh data dir $WORK/pg, fsync on)"
-if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" status >/dev/null 2>&1; then
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null
-fi
-rm -rf "$WORK/pg"; mkdir -p "$WORK/pg"; chown postgres: "$WORK/pg"; chmod 700 "$WORK/pg"
-echo bench >"$WORK/pwfile"; chmod 644 "$WORK/pwfile"
-runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -U bench --pwfile="$WORK/pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1
-cat >>"$WORK/pg/postgresql.conf" <<EOF
-listen_addresses = '127.0.0.1'
-port = $PG_PORT
-unix_socket_directories = ''
-fsync = on
-synchronous_commit = on
-max_connections = 100
-shared_buffers = 256MB
-EOF
-: >"$OUT/postgres.log"; chown postgres: "$OUT/postgres.log"
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$OUT/postgres.log" -w start >/dev/null
+fresh_postgres 100 256MB
 PG_STARTED=1
 for db in app prechain raw; do psql_ -d postgres -c "create database $db" ; done
 PG_VERSION=$(psql_ -d postgres -Atc 'show server_version')

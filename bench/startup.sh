@@ -32,6 +32,7 @@
 # the measured starts find it migrated, as a restarted replica does. Training runs (AppCDS, AOT cache) are not measured.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/lib/postgres.sh
 ROOT=$(pwd)
 WORK="$ROOT/target/startup"
 RUNS=${RUNS:-5}
@@ -90,23 +91,7 @@ BUILT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || ech
 
 # ------------------------------------------------------------------------------------------------ PostgreSQL 15
 log "PostgreSQL 15 on 127.0.0.1:$PG_PORT (fresh data dir $WORK/pg)"
-if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" status >/dev/null 2>&1; then
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null
-fi
-rm -rf "$WORK/pg"; mkdir -p "$WORK/pg"; chown postgres: "$WORK/pg"; chmod 700 "$WORK/pg"
-echo bench >"$WORK/pwfile"; chmod 644 "$WORK/pwfile"
-runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -U bench --pwfile="$WORK/pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$OUT/initdb.log" 2>&1
-cat >>"$WORK/pg/postgresql.conf" <<EOF
-listen_addresses = '127.0.0.1'
-port = $PG_PORT
-unix_socket_directories = ''
-fsync = on
-synchronous_commit = on
-max_connections = 50
-shared_buffers = 128MB
-EOF
-: >"$OUT/postgres.log"; chown postgres: "$OUT/postgres.log"
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$OUT/postgres.log" -w start >/dev/null
+fresh_postgres 50 128MB
 PG_STARTED=1
 PGPASSWORD=bench psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U bench -d postgres -v ON_ERROR_STOP=1 -c "create database app"
 
