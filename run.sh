@@ -60,6 +60,6 @@ echo "    console: http://127.0.0.1:${PORT:-8080}/console (sign in as dsl.a, sta
 # JVM options: measured in bench/PROFILE-2026-12-01.md (C1 only halves the CPU to start; a metaspace threshold above
 # what the service loads avoids full collections while it warms up; a small fixed-ceiling heap: records live in PostgreSQL).
 # shellcheck disable=SC2086
-MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java ${JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx192m -XX:MetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TieredStopAtLevel=1} -Dquarkus.profile=local -jar target/quarkus-app/quarkus-run.jar &
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java ${JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx192m -XX:MetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k} -Dquarkus.profile=local -jar target/quarkus-app/quarkus-run.jar &
 APP_PID=$!
 wait "$APP_PID"

@@ -38,18 +38,18 @@ for arg in "$@"; do
 done
 if [ "$QUICK" = 1 ]; then
     BENCH_SECONDS=${BENCH_SECONDS:-4}; PG_SECONDS=${PG_SECONDS:-3}; CONCURRENCY=${CONCURRENCY:-"1 8"}
-    FILL_TO=${FILL_TO:-1000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-60}; SEED_REFERRALS=${SEED_REFERRALS:-10}; WARM_SECONDS=${WARM_SECONDS:-5}; PROFILE_SECONDS=${PROFILE_SECONDS:-5}
+    FILL_TO=${FILL_TO:-1000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-60}; SEED_REFERRALS=${SEED_REFERRALS:-10}; WARM_SECONDS=${WARM_SECONDS:-5}; WARM_EACH_SECONDS=${WARM_EACH_SECONDS:-2}; PROFILE_SECONDS=${PROFILE_SECONDS:-5}
     [ "$COMPARE" = 2 ] || COMPARE=0
     COST_ROUNDS=${COST_ROUNDS:-1}
 else
-    BENCH_SECONDS=${BENCH_SECONDS:-6}; PG_SECONDS=${PG_SECONDS:-5}; CONCURRENCY=${CONCURRENCY:-"1 4 8 16"}
-    FILL_TO=${FILL_TO:-10000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-180}; SEED_REFERRALS=${SEED_REFERRALS:-10}; WARM_SECONDS=${WARM_SECONDS:-15}; PROFILE_SECONDS=${PROFILE_SECONDS:-15}
+    BENCH_SECONDS=${BENCH_SECONDS:-10}; PG_SECONDS=${PG_SECONDS:-8}; CONCURRENCY=${CONCURRENCY:-"1 4 8 16"}
+    FILL_TO=${FILL_TO:-10000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-180}; SEED_REFERRALS=${SEED_REFERRALS:-10}; WARM_SECONDS=${WARM_SECONDS:-15}; WARM_EACH_SECONDS=${WARM_EACH_SECONDS:-6}; PROFILE_SECONDS=${PROFILE_SECONDS:-15}
     COST_ROUNDS=${COST_ROUNDS:-3}
 fi
 
 # A small, fixed heap: the service keeps no records in memory (they live in PostgreSQL), so RSS should stay flat.
 # The production options (run.sh, deploy/k8s/configmap.yaml), measured in bench/PROFILE-2026-12-01.md.
-JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TieredStopAtLevel=1"}
+JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k"}
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_PORT=15432
 APP_PORT=18080
@@ -221,6 +221,15 @@ psql_ -d raw -c "\\copy bench_ids (id) from '$OUT/incident-ids.txt'" >>"$OUT/raw
     || { log "raw templates missing (see $OUT/raw-copy.log)"; exit 1; }
 
 RAW_INTAKE="$BENCH/pgbench/intake.sql"
+# Every other scenario's own path warmed too (not measured): otherwise the JIT compiles it during its first measured
+# phase (1 client), and that phase measures the compiler rather than the service.
+log "warm-up of each scenario ${WARM_EACH_SECONDS}s"
+wrk_phase warmup 4 "$WARM_EACH_SECONDS" staff.a POST /api/v1/triage/evaluate "$BENCH/payloads/evaluate.json" >/dev/null
+wrk_phase warmup 4 "$WARM_EACH_SECONDS" dsl.a GET '/api/v1/incidents/{id}' "" "$OUT/incident-ids.txt" >/dev/null
+wrk_phase warmup 4 "$WARM_EACH_SECONDS" dsl.a GET '/api/v1/incidents?size=20' >/dev/null
+wrk_phase warmup 4 "$WARM_EACH_SECONDS" dsl.a GET '/api/v1/review-queue?size=20' >/dev/null
+wrk_phase warmup 4 "$WARM_EACH_SECONDS" la-system-999 GET '/api/v1/la/referrals?limit=20' >/dev/null
+grep -v '"scenario":"warmup"' "$RESULT_LINES" >"$RESULT_LINES.tmp" || true; mv "$RESULT_LINES.tmp" "$RESULT_LINES"
 # ---------------------------------------------------------------- scenarios x concurrency
 for c in $CONCURRENCY; do
     wrk_phase intake "$c" "$BENCH_SECONDS" staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1
