@@ -7,15 +7,18 @@ import statistics
 import subprocess
 import sys
 
+import benchrows
+
 run, stem = sys.argv[1], sys.argv[2]
-rows = [json.loads(l) for l in open(os.path.join(run, "results.jsonl")) if l.strip()]
+measured = benchrows.raw_rows(os.path.join(run, "results.jsonl"))
+rows = benchrows.collapse(measured)
 meta = json.load(open(os.path.join(run, "meta.json")))
 start = json.load(open(os.path.join(run, "start.json")))
 after = json.load(open(os.path.join(run, "rss-after.json")))
 SCENARIOS = [
     ("intake", "POST /api/v1/incidents (1.6 KB, Idempotency-Key): validated, image-guarded, triaged, audited, stored",
      "one transaction: the same rows intake writes (incident, its type, the recommendation, the incident's "
-     "current recommendation, the chained audit event and its chain head)"),
+     "current recommendation and its routes, the urgent concern's alert in the outbox, the chained audit event and its chain head)"),
     ("evaluate", "POST /api/v1/triage/evaluate: triage only, stores the audit event", "one transaction: the chained audit event and its head"),
     ("read", "GET /api/v1/incidents/{id} as the DSL (random of 2,000)", "the incident, its types, addenda and recommendations by id + the audit event"),
     ("list", "GET /api/v1/incidents?size=20 as the DSL", "the first page of the school's incidents with their types + the audit event"),
@@ -37,9 +40,10 @@ w("")
 w(f"`bench/run.sh{' --quick' if meta['quick'] else ''}` at commit `{meta['commit']}`. Machine: {meta['cores']} cores "
   f"({meta['cpu']}), {meta['mem']}; {meta['java']}; PostgreSQL {meta['pg']} (Debian, fsync on, synchronous_commit on) "
   f"on the same machine; wrk and pgbench on the same machine too. Each HTTP phase {meta['bench_seconds']} s, each "
-  f"pgbench phase {meta['pg_seconds']} s. Tokens: real RS256 tokens from Keycloak (fetched before each phase).")
+  f"pgbench phase {meta['pg_seconds']} s; the whole matrix measured {meta.get('rounds', 1)} times (rounds), each figure "
+  f"below the median of its rounds. Tokens: real RS256 tokens from Keycloak (fetched before each phase).")
 w("")
-loads = [r.get("load", "") for r in rows]
+loads = [r.get("load", "") for r in measured]
 w(f"**Load average (1/5/15 min) during the run:** first phase {loads[0] if loads else '-'}, last phase "
   f"{loads[-1] if loads else '-'}, at the end {meta['load_end']}. This machine is shared with other engineers' "
   "builds and test suites: a load average above the core count means the service, PostgreSQL and the load generator "
@@ -66,7 +70,8 @@ w("## Throughput and latency against the raw database")
 w("")
 w("Service = wrk through the real API; raw = pgbench (`-M prepared`) doing the same database work per transaction "
   "at the same concurrency; ratio = service / raw throughput. Latency in ms. Errors = HTTP status >= 400 plus socket "
-  "errors (service) or failed transactions (raw).")
+  "errors (service) or failed transactions (raw), summed over the rounds. Rounds = the service's throughput in each "
+  "round. CPU = the service JVM's CPU time (user + system) per request, which other load hardly moves.")
 w("")
 for name, what, raw in SCENARIOS:
     if not any(k[0] == name for k in by):
@@ -74,14 +79,15 @@ for name, what, raw in SCENARIOS:
     w(f"### {name}")
     w(f"Service: {what}. Raw: {raw}.")
     w("")
-    w("| clients | service req/s | p50 | p95 | p99 | errors | raw tx/s | raw p50 | raw p99 | ratio |")
-    w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    w("| clients | service req/s | rounds | CPU ms/req | p50 | p95 | p99 | errors | raw tx/s | raw p50 | raw p99 | ratio |")
+    w("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for c in clients:
         s, r = by.get((name, "service", c)), by.get((name, "raw", c))
         if not s:
             continue
         ratio = s["rps"] / r["rps"] if r and r["rps"] else None
-        w(f"| {c} | {f(s['rps'], 1)} | {f(s['p50_ms'], 1)} | {f(s['p95_ms'], 1)} | {f(s['p99_ms'], 1)} | "
+        rounds = " / ".join(f(x) for x in s.get("rounds_rps", [s["rps"]]))
+        w(f"| {c} | {f(s['rps'], 1)} | {rounds} | {f(s.get('cpu_ms_per_req'), 2)} | {f(s['p50_ms'], 1)} | {f(s['p95_ms'], 1)} | {f(s['p99_ms'], 1)} | "
           f"{s['http_errors'] + s['socket_errors']} | {f(r['rps'], 1) if r else '-'} | {f(r['p50_ms'], 1) if r else '-'} | "
           f"{f(r['p99_ms'], 1) if r else '-'} | {f(ratio, 2) if ratio else '-'} |")
     w("")
@@ -95,16 +101,20 @@ if s8 and r8:
     w(f"* intake p99 = **{s8['p99_ms']:.1f} ms** (goal < 50 ms: {'met' if s8['p99_ms'] < 50 else 'not met'} in this run)")
 w("")
 
-# Noise: intake at 8 clients against this build is measured several times in one run (the scenario, the profiled
-# phase (JFR on), and each round of the cost comparison); their spread is the run's own noise figure.
-same = [r for r in rows if r["side"] == "service" and r["clients"] == 8
-        and (r["scenario"] in ("intake", "profiled-intake") or r["scenario"].startswith("cost-chain-"))]
+# Noise: intake at 8 clients against this build is measured several times in one run (each round of the matrix and
+# each round of the cost comparison; not the profiled phase, which JFR slows); their spread is the run's noise figure.
+same = [r for r in measured if r["side"] == "service" and r["clients"] == 8
+        and (r["scenario"] == "intake" or r["scenario"].startswith("cost-chain-"))]
+def phase_name(r):
+    return r["scenario"] + (" r" + str(r["round"]) if r.get("round") else "")
+
+
 if len(same) >= 2:
     rates = [r["rps"] for r in same]
     m = statistics.mean(rates)
     w("## Noise in this run")
     w("")
-    w(f"Intake at 8 clients, same build, measured {len(rates)} times in this run ({', '.join(r['scenario'] for r in same)}): "
+    w(f"Intake at 8 clients, same build, measured {len(rates)} times in this run ({', '.join(phase_name(r) for r in same)}): "
       f"{', '.join(f'{x:,.1f}' for x in rates)} req/s; mean {m:,.1f}, spread {min(rates) / m - 1:+.0%} to "
       f"{max(rates) / m - 1:+.0%} (coefficient of variation {statistics.pstdev(rates) / m:.0%}). Differences smaller "
       "than this spread are noise.")
@@ -146,16 +156,16 @@ if os.path.exists(prof):
 
 w("## Load average per phase")
 w("")
-w("| phase | side | clients | load average before -> after |")
-w("|---|---|---:|---|")
-for r in rows:
-    w(f"| {r['scenario']} | {r['side']} | {r['clients']} | {r.get('load', '')} |")
+w("| phase | round | side | clients | load average before -> after |")
+w("|---|---:|---|---:|---|")
+for r in measured:
+    w(f"| {r['scenario']} | {r.get('round') or '-'} | {r['side']} | {r['clients']} | {r.get('load', '')} |")
 w("")
 w(f"Chart: `{os.path.basename(stem)}.png` (throughput and p99 against concurrency, service solid, raw dashed).")
 open(stem + ".md", "w").write("\n".join(out) + "\n")
-# The raw figures beside the report, for bench/compare.py.
+# The measured figures (every round) beside the report, for bench/compare.py.
 with open(stem + ".jsonl", "w") as raw_out:
-    for r in rows:
+    for r in measured:
         raw_out.write(json.dumps(r) + "\n")
     raw_out.write(json.dumps({"meta": meta, "start": start, "after": after}) + "\n")
 

@@ -3,7 +3,7 @@
 # same machine (pgbench writing the same rows / raw SQL doing the same reads), in one run. Writes
 # bench/results/<UTC date-time>.md and a PNG chart beside it.
 #
-#   bench/run.sh            full run (about 12-15 min on the project's 2-core machine)
+#   bench/run.sh            full run (about 20 min on the project's 2-core machine)
 #   bench/run.sh --quick    smoke run (short phases, 1 and 8 clients only; about 4 min)
 #
 # What it starts (and stops at the end):
@@ -16,7 +16,8 @@
 #     before the audit hash chain, on 127.0.0.1:18081, against its own database on the same PostgreSQL.
 # The only setting that differs from production: a 30 s connection acquisition timeout (default 5 s), because on a
 # saturated machine opening a connection (fork + SCRAM) took longer than 5 s and the service failed to start.
-# Environment: BENCH_SECONDS (per HTTP phase), PG_SECONDS (per pgbench phase), CONCURRENCY ("1 4 8 16"),
+# Environment: BENCH_SECONDS (per HTTP phase), PG_SECONDS (per pgbench phase), CONCURRENCY ("1 4 8 16"), ROUNDS (times
+#   the whole matrix is measured, 3; each figure is the median), WARM_EACH_SECONDS (warm-up of each scenario),
 #   FILL_TO (incidents before the RSS reading, 10000), FILL_MAX_SECONDS (time cap on that fill, 300: on a busy machine
 #   the count reached is reported), JVM_OPTS (the service's JVM options), BENCH_SKIP_BUILD=1 (no build), APP_JAR (the
 #   service's jar, default target/quarkus-app/quarkus-run.jar), BENCH_BUILD_NOTE (what the results file says was built).
@@ -37,12 +38,12 @@ for arg in "$@"; do
     esac
 done
 if [ "$QUICK" = 1 ]; then
-    BENCH_SECONDS=${BENCH_SECONDS:-4}; PG_SECONDS=${PG_SECONDS:-3}; CONCURRENCY=${CONCURRENCY:-"1 8"}
+    BENCH_SECONDS=${BENCH_SECONDS:-4}; PG_SECONDS=${PG_SECONDS:-3}; CONCURRENCY=${CONCURRENCY:-"1 8"}; ROUNDS=${ROUNDS:-1}
     FILL_TO=${FILL_TO:-1000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-60}; SEED_REFERRALS=${SEED_REFERRALS:-10}; WARM_SECONDS=${WARM_SECONDS:-5}; WARM_EACH_SECONDS=${WARM_EACH_SECONDS:-2}; PROFILE_SECONDS=${PROFILE_SECONDS:-5}
     [ "$COMPARE" = 2 ] || COMPARE=0
     COST_ROUNDS=${COST_ROUNDS:-1}
 else
-    BENCH_SECONDS=${BENCH_SECONDS:-10}; PG_SECONDS=${PG_SECONDS:-8}; CONCURRENCY=${CONCURRENCY:-"1 4 8 16"}
+    BENCH_SECONDS=${BENCH_SECONDS:-6}; PG_SECONDS=${PG_SECONDS:-5}; CONCURRENCY=${CONCURRENCY:-"1 4 8 16"}; ROUNDS=${ROUNDS:-3}
     FILL_TO=${FILL_TO:-10000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-180}; SEED_REFERRALS=${SEED_REFERRALS:-10}; WARM_SECONDS=${WARM_SECONDS:-15}; WARM_EACH_SECONDS=${WARM_EACH_SECONDS:-6}; PROFILE_SECONDS=${PROFILE_SECONDS:-15}
     COST_ROUNDS=${COST_ROUNDS:-3}
 fi
@@ -148,6 +149,8 @@ start_service() {  # jar port database logfile [extra JVM options...]; prints th
     echo "$pid"
 }
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+# CPU time (user + system, all threads, in ms) a process has used so far: per request, a figure other load hardly moves.
+cpu_ms() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk -v t="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/stat" || echo 0; }
 
 log "starting the packaged service on :$APP_PORT"
 APP_PID=$(start_service "$APP_JAR" "$APP_PORT" app "$OUT/service.log" $JVM_OPTS)
@@ -163,11 +166,16 @@ wrk_phase() {  # name kind(service|...) clients seconds user method path [body] 
     local threads=$(( clients < 2 ? clients : 2 ))
     local tmp="$OUT/wrk-$name-$clients.json"; : >"$tmp"
     local la0; la0=$(loadavg)
+    local pid=$APP_PID; [ "$port" = "$OLD_PORT" ] && pid=$OLD_PID
+    local cpu0; cpu0=$(cpu_ms "$pid")
     BENCH_METHOD=$method BENCH_PATH=$path BENCH_TOKEN=$token BENCH_BODY=$body BENCH_IDS=$ids BENCH_IDEMPOTENT=$idem BENCH_OUT=$tmp \
         wrk -t"$threads" -c"$clients" -d"${seconds}s" --timeout 10s -s "$BENCH/wrk/scenario.lua" "http://127.0.0.1:$port" \
         >"$OUT/wrk-$name-$clients.log" 2>&1 || true
+    local cpu1; cpu1=$(cpu_ms "$pid")
     if [ ! -s "$tmp" ]; then log "wrk produced no summary for $name/$clients"; cat "$OUT/wrk-$name-$clients.log" >&2; return 0; fi
-    jq -c --arg n "$name" --argjson c "$clients" --arg la "$la0 -> $(loadavg)" '. + {scenario:$n, side:"service", clients:$c, load:$la}' "$tmp" >>"$RESULT_LINES"
+    jq -c --arg n "$name" --argjson c "$clients" --arg la "$la0 -> $(loadavg)" --argjson r "${ROUND:-0}" --argjson cpu "$(( cpu1 - cpu0 ))" \
+        '. + {scenario:$n, side:"service", clients:$c, load:$la, round:$r,
+              cpu_ms_per_req:(if .requests > 0 then ($cpu / .requests) else null end)}' "$tmp" >>"$RESULT_LINES"
     log "$name c=$clients: $(jq -r '"\(.rps|floor)/s p50 \(.p50_ms) p99 \(.p99_ms) ms errors \(.http_errors + .socket_errors)"' "$tmp")"
 }
 pgbench_phase() {  # name clients seconds script [-D vars...]
@@ -187,8 +195,8 @@ pgbench_phase() {  # name clients seconds script [-D vars...]
     local failed; failed=$(grep -o 'number of failed transactions: [0-9]*' "$logf" | grep -o '[0-9]*$' || echo 0)
     read -r p50 p95 p99 <<<"$stats"
     jq -nc --arg n "$name" --argjson c "$clients" --argjson tps "${tps:-0}" --argjson p50 "$p50" --argjson p95 "$p95" \
-        --argjson p99 "$p99" --argjson f "${failed:-0}" --arg la "$la0 -> $(loadavg)" \
-        '{scenario:$n, side:"raw", clients:$c, rps:$tps, p50_ms:$p50, p95_ms:$p95, p99_ms:$p99, http_errors:$f, socket_errors:0, load:$la}' >>"$RESULT_LINES"
+        --argjson p99 "$p99" --argjson f "${failed:-0}" --arg la "$la0 -> $(loadavg)" --argjson r "${ROUND:-0}" \
+        '{scenario:$n, side:"raw", clients:$c, rps:$tps, p50_ms:$p50, p95_ms:$p95, p99_ms:$p99, http_errors:$f, socket_errors:0, load:$la, round:$r}' >>"$RESULT_LINES"
     log "raw $name c=$clients: ${tps%.*}/s p50 $p50 p99 $p99 ms"
 }
 
@@ -230,7 +238,11 @@ wrk_phase warmup 4 "$WARM_EACH_SECONDS" dsl.a GET '/api/v1/incidents?size=20' >/
 wrk_phase warmup 4 "$WARM_EACH_SECONDS" dsl.a GET '/api/v1/review-queue?size=20' >/dev/null
 wrk_phase warmup 4 "$WARM_EACH_SECONDS" la-system-999 GET '/api/v1/la/referrals?limit=20' >/dev/null
 grep -v '"scenario":"warmup"' "$RESULT_LINES" >"$RESULT_LINES.tmp" || true; mv "$RESULT_LINES.tmp" "$RESULT_LINES"
-# ---------------------------------------------------------------- scenarios x concurrency
+# ---------------------------------------------------------------- scenarios x concurrency, in rounds
+# The whole matrix is measured ROUNDS times; the report takes each figure's median and shows its range, so that one
+# stalled phase does not make the figure.
+for ROUND in $(seq 1 "$ROUNDS"); do
+log "round $ROUND of $ROUNDS"
 for c in $CONCURRENCY; do
     wrk_phase intake "$c" "$BENCH_SECONDS" staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1
     pgbench_phase intake "$c" "$PG_SECONDS" "$RAW_INTAKE"
@@ -245,6 +257,8 @@ for c in $CONCURRENCY; do
     wrk_phase feed "$c" "$BENCH_SECONDS" la-system-999 GET '/api/v1/la/referrals?limit=20'
     pgbench_phase feed "$c" "$PG_SECONDS" "$BENCH/pgbench/feed.sql"
 done
+done
+ROUND=0
 
 # ---------------------------------------------------------------- profile intake at 8 clients (JFR), then fill up
 log "profiling intake at 8 clients for ${PROFILE_SECONDS}s (JFR)"
@@ -285,9 +299,9 @@ COMMIT_NOTE=${BENCH_BUILD_NOTE:-"$(git rev-parse --short HEAD)$(git diff --quiet
 jq -n --arg stamp "$STAMP" --arg commit "$COMMIT_NOTE" \
     --arg quick "$QUICK" --arg cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')" \
     --arg cores "$(nproc)" --arg mem "$(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo)" \
-    --arg java "$(java -version 2>&1 | head -1)" --arg pg "$PG_VERSION" --arg bs "$BENCH_SECONDS" --arg ps "$PG_SECONDS" \
+    --arg java "$(java -version 2>&1 | head -1)" --arg pg "$PG_VERSION" --arg bs "$BENCH_SECONDS" --arg ps "$PG_SECONDS" --arg rounds "$ROUNDS" \
     --arg load_end "$(loadavg)" --arg jvm "$JVM_OPTS" --arg body "$(jq -c . "$BENCH/payloads/incident.json" | wc -c)" \
     '{stamp:$stamp, commit:$commit, quick:($quick=="1"), cpu:$cpu, cores:$cores, mem:$mem, java:$java, pg:$pg,
-      bench_seconds:$bs, pg_seconds:$ps, jvm:$jvm, load_end:$load_end, body_bytes:$body}' >"$META"
+      bench_seconds:$bs, pg_seconds:$ps, rounds:($rounds|tonumber), jvm:$jvm, load_end:$load_end, body_bytes:$body}' >"$META"
 python3 "$BENCH/report.py" "$OUT" "$RESULTS/$STAMP"
 log "written $RESULTS/$STAMP.md and $RESULTS/$STAMP.png"

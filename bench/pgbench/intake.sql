@@ -3,7 +3,7 @@
 -- lock the chain head, insert the event with its SHA-256 over the previous hash, move the head.
 -- Intake: the rows POST /api/v1/incidents writes in its one transaction (from the statement log of a real intake):
 -- incident, incident_type, two incident_participant, triage_recommendation, the incident's current recommendation
--- (update), two incident_current_route, the audit event and its chain head. The 1.6 KB incident and the
+-- (update), two incident_current_route, the IMMEDIATE concern's alert in the outbox, the audit event and its chain head. The 1.6 KB incident and the
 -- recommendation's JSON are copied from a real intake of the same body (bench_incident / bench_recommendation).
 \set n random(1, 2000000000)
 BEGIN;
@@ -23,6 +23,9 @@ update incident set awaiting_since = now(), current_recommendation_id = :r_id::u
     where id = :i_id::uuid and version = 0;
 insert into incident_current_route (incident_id, route) values (:i_id, 'DSL_REVIEW');
 insert into incident_current_route (incident_id, route) values (:i_id, 'PARENTS_INFORM');
+insert into alert_outbox (id, kind, school_urn, incident_id, reference_id, urgency, created_at, next_attempt_at)
+    values (gen_random_uuid(), 'URGENT_CONCERN', '100001', :i_id::uuid, :r_id::uuid, 'IMMEDIATE', now(), now())
+    on conflict on constraint alert_outbox_once do nothing;
 select seq as h_seq, hash as h_hash from audit_chain_head where chain = 'school:100001' for update \gset
 insert into audit_event (at, actor, roles, school_urn, la_code, action, object_type, object_id, outcome, endpoint, correlation_id, chain, seq, prev_hash, hash)
     values (now(), 'http://127.0.0.1:8180/realms/dsl-triage 00000000-0000-4000-8000-000000000101', 'staff', '100001', null, 'INCIDENT_RECORDED', 'INCIDENT', :i_id::text, 'SUCCESS', null, gen_random_uuid()::text, 'school:100001', :h_seq::bigint + 1, :h_hash::char(64),
