@@ -31,6 +31,7 @@ import uk.dsltriage.triage.TriageService;
 @ApplicationScoped
 public class ReviewQueue {
 
+    /** The urgency rank, written as the index incident_review_queue_ranked (V17) holds it. */
     private static final String RANK = "case i.current_urgency when 'EMERGENCY_NOW' then 0 when 'IMMEDIATE' then 1 "
             + "when 'SAME_DAY' then 2 when 'WITHIN_1_WORKING_DAY' then 3 when 'BY_CLOSE_NEXT_WORKING_DAY' then 4 "
             + "when 'WITHIN_5_DAYS' then 5 when 'REVIEW' then 6 else 7 end";
@@ -66,12 +67,7 @@ public class ReviewQueue {
     @Transactional
     public Page page(AccessScope scope, Cursor after, int size) {
         Instant now = Instant.now(clock);
-        String keyset = after == null ? "" : " and ((" + RANK + "), i.awaiting_since, i.id) > (:rank, :at, :id)";
-        var query = em.createNativeQuery("select i.id, " + RANK + " as rank, i.awaiting_since, "
-                + "(select count(*) from review_task t where t.incident_id = i.id and t.completed_at is null and t.due_at < :now), "
-                + "(select min(t.due_at) from review_task t where t.incident_id = i.id and t.completed_at is null and t.due_at < :now) "
-                + "from incident i where i.school_urn = :school and i.status in ('AWAITING_DSL_REVIEW', 'IN_REVIEW')" + keyset
-                + " order by 2, 3, 1 limit :limit")
+        var query = em.createNativeQuery(pageQuery(after != null))
                 .setParameter("school", scope.schoolUrn())
                 .setParameter("now", Timestamp.from(now))
                 .setParameter("limit", size + 1);
@@ -107,5 +103,15 @@ public class ReviewQueue {
         }
         audit.record(scope, AuditAction.REVIEW_QUEUE_READ, ObjectKind.INCIDENT, null);
         return new Page(entries, next, List.copyOf(flagged.subList(0, Math.min(flagged.size(), MAX_FLAGGED))));
+    }
+
+    /** A page of the queue (after a cursor or not): parameters school, now, limit, and rank, at, id after a cursor. */
+    static String pageQuery(boolean afterCursor) {
+        String keyset = afterCursor ? " and ((" + RANK + "), i.awaiting_since, i.id) > (:rank, :at, :id)" : "";
+        return "select i.id, " + RANK + " as rank, i.awaiting_since, "
+                + "(select count(*) from review_task t where t.incident_id = i.id and t.completed_at is null and t.due_at < :now), "
+                + "(select min(t.due_at) from review_task t where t.incident_id = i.id and t.completed_at is null and t.due_at < :now) "
+                + "from incident i where i.school_urn = :school and i.status in ('AWAITING_DSL_REVIEW', 'IN_REVIEW')" + keyset
+                + " order by 2, 3, 1 limit :limit";
     }
 }
