@@ -57,8 +57,9 @@ export CONSOLE_BASE_URL="${CONSOLE_BASE_URL:-http://127.0.0.1:${PORT:-8080}}"
 echo "==> dsl-triage on http://127.0.0.1:${PORT:-8080} (Ctrl-C stops everything)"
 echo "    console: http://127.0.0.1:${PORT:-8080}/console (sign in as dsl.a, staff.a, head.a ... password Demo-Passw0rd!)"
 # In the background + wait, so that Ctrl-C or a TERM reaches this script at once and everything is stopped in order.
-# JVM options: measured in bench/PROFILE-2026-12-01.md (C1 only halves the CPU to start; a metaspace threshold above
-# what the service loads avoids full collections while it warms up; a small fixed-ceiling heap: records live in PostgreSQL).
+# JVM options: measured in bench/PROFILE-2026-12-01.md and bench/results/jit-ab-2026-12-01T1310.md (C2 kept: it halves
+# the CPU per request once warm, at about twice the CPU to start; a metaspace threshold above what the service loads
+# avoids full collections while it warms up; a small fixed-ceiling heap: records live in PostgreSQL).
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java ${JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx192m -XX:MetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k} -Dquarkus.profile=local -jar target/quarkus-app/quarkus-run.jar &
 APP_PID=$!
