@@ -26,6 +26,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 BENCH="$ROOT/bench"
 source "$BENCH/lib/postgres.sh"
+source "$BENCH/lib/keycloak.sh"
 WORK="$ROOT/target/bench"
 QUICK=0
 COMPARE=1
@@ -61,7 +62,7 @@ PASSWORD='Demo-Passw0rd!'
 STAMP=$(date -u +%Y-%m-%dT%H%M)
 RESULTS="$BENCH/results"
 OUT="$WORK/run-$STAMP"
-APP_PID=""; OLD_PID=""; KC_STARTED=0; PG_STARTED=0
+APP_PID=""; OLD_PID=""; PG_STARTED=0
 
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -72,7 +73,7 @@ cleanup() {
     [ -n "$OLD_PID" ] && kill "$OLD_PID" 2>/dev/null && wait "$OLD_PID" 2>/dev/null || true
     for f in "$WORK"/service-*.pid; do [ -f "$f" ] && { kill "$(cat "$f")" 2>/dev/null || true; rm -f "$f"; }; done
     if [ "$PG_STARTED" = 1 ]; then runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null 2>&1 || true; fi
-    if [ "$KC_STARTED" = 1 ]; then deploy/keycloak/keycloak.sh stop || true; fi
+    stop_keycloak_if_started
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -107,13 +108,7 @@ for db in app prechain raw; do psql_ -d postgres -c "create database $db" ; done
 PG_VERSION=$(psql_ -d postgres -Atc 'show server_version')
 
 # ------------------------------------------------------------------------------------------------ Keycloak
-if deploy/keycloak/keycloak.sh status >/dev/null 2>&1; then
-    log "reusing the Keycloak already running on $KC_URL"
-else
-    log "starting Keycloak on $KC_URL"
-    deploy/keycloak/keycloak.sh start >"$WORK/keycloak-start.log" 2>&1 || { cat "$WORK/keycloak-start.log"; exit 1; }
-    KC_STARTED=1
-fi
+use_keycloak "$WORK/keycloak-start.log"
 # Access tokens live 300 s in this realm: a fresh one is fetched before each phase, so none expires mid-phase.
 user_token() {
     curl -fsS -d grant_type=password -d client_id=dsl-triage-cli -d username="$1" --data-urlencode "password=$PASSWORD" "$TOKEN_URL" | jq -r .access_token

@@ -33,6 +33,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/lib/postgres.sh
+source bench/lib/keycloak.sh
 ROOT=$(pwd)
 WORK="$ROOT/target/startup"
 RUNS=${RUNS:-5}
@@ -50,7 +51,7 @@ PG_BIN=/usr/lib/postgresql/15/bin
 STAMP=$(date -u +%Y-%m-%dT%H%M)
 OUT="$WORK/run-$STAMP"
 RESULTS="$OUT/starts.jsonl"
-SVC_PID=""; PG_STARTED=0; KC_STARTED=0
+SVC_PID=""; PG_STARTED=0
 
 log() { printf '[startup %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
@@ -59,7 +60,7 @@ cleanup() {
     trap - EXIT INT TERM
     if [ -n "$SVC_PID" ]; then kill "$SVC_PID" 2>/dev/null && wait "$SVC_PID" 2>/dev/null || true; fi
     if [ "$PG_STARTED" = 1 ]; then runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null 2>&1 || true; fi
-    if [ "$KC_STARTED" = 1 ]; then deploy/keycloak/keycloak.sh stop || true; fi
+    stop_keycloak_if_started
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -96,13 +97,7 @@ PG_STARTED=1
 PGPASSWORD=bench psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U bench -d postgres -v ON_ERROR_STOP=1 -c "create database app"
 
 # ------------------------------------------------------------------------------------------------ Keycloak
-if deploy/keycloak/keycloak.sh status >/dev/null 2>&1; then
-    log "reusing the Keycloak already running on 127.0.0.1:8180 (readiness checks its signing keys)"
-else
-    log "starting Keycloak on 127.0.0.1:8180 (readiness checks its signing keys)"
-    deploy/keycloak/keycloak.sh start >"$OUT/keycloak-start.log" 2>&1 || { cat "$OUT/keycloak-start.log"; exit 1; }
-    KC_STARTED=1
-fi
+use_keycloak "$OUT/keycloak-start.log" "readiness checks its signing keys"
 
 # ------------------------------------------------------------------------------------------------ one start
 # As bench/run.sh: MALLOC_ARENA_MAX as ./run.sh sets it; the console's client secret is required but unused here.

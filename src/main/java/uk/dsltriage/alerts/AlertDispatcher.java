@@ -14,9 +14,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import uk.dsltriage.common.problem.DatabaseUnavailable;
+import uk.dsltriage.triage.RuleSetWords;
 import uk.dsltriage.vocabulary.Urgency;
 
 /**
@@ -42,10 +44,12 @@ public class AlertDispatcher {
     private final AlertRecipients recipients;
     private final Mailer mailer;
     private final AlertsConfig config;
+    private final AlertWords words;
     private final Clock clock;
 
     AlertDispatcher(EntityManager em, AlertOutbox outbox, AlertRecipients recipients, Mailer mailer, AlertsConfig config,
-            Clock clock) {
+            AlertWords words, Clock clock) {
+        this.words = words;
         this.em = em;
         this.outbox = outbox;
         this.recipients = recipients;
@@ -141,16 +145,16 @@ public class AlertDispatcher {
         return cause;
     }
 
-    /** A row claimed by this run, with the attempt it now is and whom it goes to. */
+    /** A row claimed by this run, with the attempt it now is, whom it goes to and the words its urgency reads in. */
     record Claimed(UUID id, UUID claim, AlertKind kind, String schoolUrn, UUID incidentId, Urgency urgency,
-            Instant createdAt, int attempts, List<String> to) {
+            Instant createdAt, int attempts, List<String> to, RuleSetWords words) {
     }
 
     private List<Claimed> claim() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now(clock);
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, kind, school_urn, incident_id, urgency, created_at, attempts "
+            List<Object[]> rows = em.createNativeQuery("select id, kind, school_urn, incident_id, urgency, created_at, attempts, reference_id "
                     + "from alert_outbox where status = 'PENDING' and next_attempt_at <= :now "
                     + "and (claimed_until is null or claimed_until < :now) "
                     + "order by next_attempt_at, id limit :n for update skip locked")
@@ -165,11 +169,14 @@ public class AlertDispatcher {
                     .setParameter("claim", claim).setParameter("until", now.plus(LEASE)).setParameter("ids", ids)
                     .executeUpdate();
             LocalDate seenSince = LocalDate.ofInstant(now, LONDON).minusDays(config.recipientExpiry().toDays());
+            Map<UUID, RuleSetWords> wordsOf = words.of(rows.stream()
+                    .map(r -> new AlertWords.Reference(AlertKind.valueOf((String) r[1]), (UUID) r[7])).toList());
             List<Claimed> claimed = new ArrayList<>();
             for (Object[] r : rows) {
                 claimed.add(new Claimed((UUID) r[0], claim, AlertKind.valueOf((String) r[1]), (String) r[2], (UUID) r[3],
                         Urgency.valueOf((String) r[4]), NativeValues.instant(r[5]), ((Number) r[6]).intValue() + 1,
-                        recipients.of((String) r[2], seenSince)));
+                        recipients.of((String) r[2], seenSince),
+                        r[7] == null ? RuleSetWords.NONE : wordsOf.getOrDefault((UUID) r[7], RuleSetWords.NONE)));
             }
             return claimed;
         });
@@ -178,8 +185,10 @@ public class AlertDispatcher {
     private Mail mail(List<Claimed> letter) {
         Claimed first = letter.get(0);
         Urgency urgency = letter.stream().map(Claimed::urgency).reduce(Urgency::highest).orElseThrow();
+        // The most urgent alert's rule set words the urgency the email names.
+        RuleSetWords words = letter.stream().filter(c -> c.urgency() == urgency).findFirst().orElseThrow().words();
         Instant at = letter.stream().map(Claimed::createdAt).min(Instant::compareTo).orElseThrow();
-        AlertMessage message = AlertMessage.of(first.kind(), letter.size(), urgency, at, first.incidentId(),
+        AlertMessage message = AlertMessage.of(first.kind(), letter.size(), urgency, words, at, first.incidentId(),
                 config.consoleBaseUrl());
         return new Mail().setFrom(config.from()).setTo(first.to()).setSubject(message.subject()).setText(message.body());
     }

@@ -3,25 +3,35 @@ package uk.dsltriage.alerts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.review.Cursor;
 import uk.dsltriage.security.AccessScope;
+import uk.dsltriage.triage.RuleSetWords;
 
 /** The alerts sent and pending for the caller's school, newest first; every read is audited. */
 @ApplicationScoped
 public class AlertService {
 
     private final AlertRepository alerts;
+    private final AlertWords words;
     private final AuditLog audit;
 
-    AlertService(AlertRepository alerts, AuditLog audit) {
+    AlertService(AlertRepository alerts, AlertWords words, AuditLog audit) {
         this.alerts = alerts;
+        this.words = words;
         this.audit = audit;
     }
 
-    public record Page(List<AlertSummary> alerts, Cursor next) {
+    /** Alerts, with the words of the rule set each one's recommendation was made under (by reference id). */
+    public record Page(List<AlertSummary> alerts, Cursor next, Map<UUID, RuleSetWords> words) {
+
+        public RuleSetWords wordsOf(AlertSummary alert) {
+            return alert.referenceId() == null ? RuleSetWords.NONE : words.getOrDefault(alert.referenceId(), RuleSetWords.NONE);
+        }
     }
 
     @Transactional
@@ -32,6 +42,7 @@ public class AlertService {
         List<Alert> page = more ? rows.subList(0, size) : rows;
         Alert last = more ? page.get(page.size() - 1) : null;
         audit.record(scope, AuditAction.ALERTS_LISTED, ObjectKind.ALERT, null);
-        return new Page(page.stream().map(AlertSummary::of).toList(), last == null ? null : new Cursor(0, last.createdAt, last.id));
+        return new Page(page.stream().map(AlertSummary::of).toList(), last == null ? null : new Cursor(0, last.createdAt, last.id),
+                words.of(page.stream().map(a -> new AlertWords.Reference(a.kind, a.referenceId)).toList()));
     }
 }

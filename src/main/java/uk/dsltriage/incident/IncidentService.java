@@ -24,6 +24,7 @@ import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.triage.Advice;
 import uk.dsltriage.triage.RecommendationRepository;
 import uk.dsltriage.triage.RecordedRecommendation;
+import uk.dsltriage.triage.RuleSetWords;
 import uk.dsltriage.triage.TriageRecommendation;
 import uk.dsltriage.triage.TriageService;
 import uk.dsltriage.triage.TriageTrigger;
@@ -150,13 +151,14 @@ public class IncidentService {
     public IncidentPage list(AccessScope scope, IncidentStatus status, IncidentType type, int page, int size) {
         List<Incident> rows = incidents.page(scope, status, type, page, size);
         long total = incidents.count(scope, status, type);
-        Map<UUID, String> urgencies = recommendations.latestOf(rows.stream().map(i -> i.id).toList()).stream()
-                .collect(Collectors.toMap(r -> r.incidentId, r -> r.urgency, (a, b) -> a));
+        Map<UUID, TriageRecommendation> latest = recommendations.latestOf(rows.stream().map(i -> i.id).toList()).stream()
+                .collect(Collectors.toMap(r -> r.incidentId, r -> r, (a, b) -> a));
         audit.record(scope, AuditAction.INCIDENT_LISTED, INCIDENT, null);
-        List<IncidentSummary> items = rows.stream()
-                .map(i -> new IncidentSummary(i.id, i.status, List.copyOf(i.types), i.occurredAt, i.recordedAt,
-                        i.recordedBy, i.location, urgencies.get(i.id)))
-                .toList();
+        List<IncidentSummary> items = rows.stream().map(i -> {
+            TriageRecommendation r = latest.get(i.id);
+            return new IncidentSummary(i.id, i.status, List.copyOf(i.types), i.occurredAt, i.recordedAt, i.recordedBy,
+                    i.location, r == null ? null : r.urgency, r == null ? RuleSetWords.NONE : triage.words(r));
+        }).toList();
         return new IncidentPage(items, page, size, total);
     }
 

@@ -8,7 +8,11 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
@@ -22,6 +26,7 @@ import uk.dsltriage.incident.ParticipantIndex;
 import uk.dsltriage.rules.Recommendation;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.triage.RecommendationRepository;
+import uk.dsltriage.triage.RuleSetWords;
 import uk.dsltriage.triage.TriageRecommendation;
 import uk.dsltriage.triage.TriageService;
 
@@ -39,8 +44,17 @@ public class Chronology {
         ASSESSMENT_RECORDED, SAFETY_PLAN_RECORDED
     }
 
-    /** One event; {@code codes} are vocabulary codes (types, routes, outcome); no narrative is carried. */
-    public record Entry(Instant at, Kind kind, UUID incidentId, UUID recordId, String actor, List<String> codes) {
+    /**
+     * One event; {@code codes} are vocabulary codes (types, routes, outcome); no narrative is carried. {@code words}:
+     * the words the rule set of the event's recommendation gives those of its codes it words, by code.
+     */
+    public record Entry(Instant at, Kind kind, UUID incidentId, UUID recordId, String actor, List<String> codes,
+            Map<String, RuleSetWords.Word> words) {
+
+        /** An event of a record no rule set words (an assessment, a plan). */
+        public Entry(Instant at, Kind kind, UUID incidentId, UUID recordId, String actor, List<String> codes) {
+            this(at, kind, incidentId, recordId, actor, codes, Map.of());
+        }
     }
 
     private final EntityManager em;
@@ -79,6 +93,13 @@ public class Chronology {
             throw ProblemException.notFound();
         }
         List<UUID> incidentIds = found.stream().map(i -> i.id).toList();
+        List<Decision> decided = decisions.ofIncidents(scope.schoolUrn(), incidentIds);
+        List<ReviewTask> incidentTasks = tasks.ofIncidents(scope.schoolUrn(), incidentIds);
+        Map<UUID, RuleSetWords> wordsOf = recommendationWords(found, decided);
+        Map<UUID, UUID> recommendationOfDecision = new HashMap<>();
+        decided.forEach(d -> recommendationOfDecision.put(d.id, d.recommendationId));
+        Map<UUID, UUID> currentOfIncident = new HashMap<>();
+        found.forEach(i -> currentOfIncident.put(i.id, i.currentRecommendationId));
         List<Entry> entries = new ArrayList<>();
         for (Incident incident : found) {
             List<String> types = incident.types.stream().map(Enum::name).sorted().toList();
@@ -91,22 +112,26 @@ public class Chronology {
             }
             for (TriageRecommendation r : recommendations.history(incident.id)) {
                 Recommendation result = triage.storedResult(r);
-                List<String> advice = new ArrayList<>();
-                advice.add(result.urgency().name());
-                result.routes().forEach(route -> advice.add(route.name()));
-                entries.add(new Entry(r.createdAt, Kind.RECOMMENDATION_MADE, incident.id, r.id, r.createdBy, advice));
+                List<Enum<?>> advice = new ArrayList<>();
+                advice.add(result.urgency());
+                advice.addAll(result.routes());
+                entries.add(new Entry(r.createdAt, Kind.RECOMMENDATION_MADE, incident.id, r.id, r.createdBy, names(advice),
+                        triage.words(r).ofAll(advice)));
             }
         }
-        for (Decision d : decisions.ofIncidents(scope.schoolUrn(), incidentIds)) {
+        for (Decision d : decided) {
             List<String> codes = new ArrayList<>();
             codes.add(d.outcome.name());
             d.routes.forEach(route -> codes.add(route.name()));
-            entries.add(new Entry(d.decidedAt, Kind.DECISION_RECORDED, d.incidentId, d.id, d.decidedBy, codes));
+            entries.add(new Entry(d.decidedAt, Kind.DECISION_RECORDED, d.incidentId, d.id, d.decidedBy, codes,
+                    words(wordsOf, d.recommendationId).ofAll(d.routes)));
         }
-        for (ReviewTask t : tasks.ofIncidents(scope.schoolUrn(), incidentIds)) {
-            entries.add(new Entry(t.createdAt, Kind.TASK_CREATED, t.incidentId, t.id, null, List.of(t.code)));
+        for (ReviewTask t : incidentTasks) {
+            UUID recommendation = t.decisionId == null ? currentOfIncident.get(t.incidentId) : recommendationOfDecision.get(t.decisionId);
+            Map<String, RuleSetWords.Word> taskWords = words(wordsOf, recommendation).ofAll(t.vocabularyCode().stream().toList());
+            entries.add(new Entry(t.createdAt, Kind.TASK_CREATED, t.incidentId, t.id, null, List.of(t.code), taskWords));
             if (t.completedAt != null) {
-                entries.add(new Entry(t.completedAt, Kind.TASK_COMPLETED, t.incidentId, t.id, t.completedBy, List.of(t.code)));
+                entries.add(new Entry(t.completedAt, Kind.TASK_COMPLETED, t.incidentId, t.id, t.completedBy, List.of(t.code), taskWords));
             }
         }
         String child = ParticipantIndex.normalise(childRef);
@@ -114,5 +139,22 @@ public class Chronology {
         entries.sort(Comparator.comparing(Entry::at).thenComparing(e -> e.kind().ordinal()));
         audit.record(scope, AuditAction.CHRONOLOGY_READ, ObjectKind.CHILD, null);
         return entries;
+    }
+
+    /** The words of the rule sets of the decisions' recommendations and the incidents' current ones (one query). */
+    private Map<UUID, RuleSetWords> recommendationWords(List<Incident> found, List<Decision> decided) {
+        Set<UUID> ids = new HashSet<>();
+        found.forEach(i -> ids.add(i.currentRecommendationId));
+        decided.forEach(d -> ids.add(d.recommendationId));
+        ids.remove(null);
+        return triage.wordsOf(ids);
+    }
+
+    private static RuleSetWords words(Map<UUID, RuleSetWords> wordsOf, UUID recommendationId) {
+        return recommendationId == null ? RuleSetWords.NONE : wordsOf.getOrDefault(recommendationId, RuleSetWords.NONE);
+    }
+
+    private static List<String> names(List<Enum<?>> codes) {
+        return codes.stream().map(Enum::name).toList();
     }
 }

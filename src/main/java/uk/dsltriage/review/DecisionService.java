@@ -7,12 +7,17 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
@@ -24,6 +29,7 @@ import uk.dsltriage.incident.IncidentRepository;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.triage.Advice;
 import uk.dsltriage.triage.RuleSetWords;
+import uk.dsltriage.triage.TriageRecommendation;
 import uk.dsltriage.triage.TriageService;
 import uk.dsltriage.vocabulary.RequiredAction;
 import uk.dsltriage.vocabulary.Route;
@@ -59,16 +65,21 @@ public class DecisionService {
         this.clock = clock;
     }
 
-    /** A recorded decision, the tasks it created, and the incident's new ETag. */
-    public record Decided(Decision decision, List<ReviewTask> tasks, String etag) {
+    /** A recorded decision, the tasks it created, the incident's new ETag, and the words of the rule set decided on. */
+    public record Decided(Decision decision, List<ReviewTask> tasks, String etag, RuleSetWords words) {
     }
 
     /**
      * An incident's review as it stands: lifecycle, current advice and the words of the rule set it came from, every
-     * decision (oldest first) and its tasks.
+     * decision (oldest first) and its tasks, and the words of the rule set each decision and task was made under.
      */
     public record ReviewState(Incident incident, Advice advice, RuleSetWords words, List<Decision> decisions,
-            List<ReviewTask> tasks, Instant now) {
+            List<ReviewTask> tasks, Instant now, Map<UUID, RuleSetWords> recordWords) {
+
+        /** The words a decision or task of this review reads in; the current recommendation's when not known. */
+        public RuleSetWords wordsOf(UUID decisionOrTaskId) {
+            return recordWords.getOrDefault(decisionOrTaskId, words);
+        }
     }
 
     @Transactional
@@ -113,7 +124,8 @@ public class DecisionService {
                     "Send If-Match with the ETag of the incident as you read it (GET /api/v1/incidents/{id}/review).");
         }
         requireVersion(incident, expectedVersion);
-        Advice advice = currentAdvice(incident);
+        TriageRecommendation current = currentRecommendation(incident);
+        Advice advice = Advice.of(triage.storedResult(current));
         Instant now = Instant.now(clock);
         Decision decision = new Decision();
         decision.id = UUID.randomUUID();
@@ -147,7 +159,7 @@ public class DecisionService {
         List<ReviewTask> created = createTasks(incident, decision, advice, now);
         audit.record(scope, AuditAction.DECISION_RECORDED, ObjectKind.INCIDENT, incident.id);
         flushOrPreconditionFailed();
-        return new Decided(decision, created, incident.etag());
+        return new Decided(decision, created, incident.etag(), triage.words(current));
     }
 
     /**
@@ -214,9 +226,8 @@ public class DecisionService {
         return incidents.findInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
     }
 
-    private Advice currentAdvice(Incident incident) {
+    private TriageRecommendation currentRecommendation(Incident incident) {
         return triage.find(incident.currentRecommendationId)
-                .map(r -> Advice.of(triage.storedResult(r)))
                 .orElseThrow(() -> new IllegalStateException("incident " + incident.id + " has no recommendation"));
     }
 
@@ -224,8 +235,20 @@ public class DecisionService {
         var current = triage.find(incident.currentRecommendationId);
         Advice advice = current.map(r -> Advice.of(triage.storedResult(r))).orElse(null);
         RuleSetWords words = current.map(triage::words).orElse(RuleSetWords.NONE);
-        return new ReviewState(incident, advice, words, decisions.history(incident.schoolUrn, incident.id),
-                tasks.ofIncidents(incident.schoolUrn, List.of(incident.id)), Instant.now(clock));
+        List<Decision> history = decisions.history(incident.schoolUrn, incident.id);
+        List<ReviewTask> incidentTasks = tasks.ofIncidents(incident.schoolUrn, List.of(incident.id));
+        return new ReviewState(incident, advice, words, history, incidentTasks, Instant.now(clock),
+                recordWords(history, incidentTasks));
+    }
+
+    /** A decision reads in the words of the recommendation it was made on; a task in its decision's. */
+    private Map<UUID, RuleSetWords> recordWords(List<Decision> history, List<ReviewTask> incidentTasks) {
+        Map<UUID, RuleSetWords> byRecommendation = triage.wordsOf(history.stream().map(d -> d.recommendationId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<UUID, RuleSetWords> words = new HashMap<>();
+        history.forEach(d -> Optional.ofNullable(byRecommendation.get(d.recommendationId)).ifPresent(w -> words.put(d.id, w)));
+        incidentTasks.forEach(t -> Optional.ofNullable(t.decisionId).map(words::get).ifPresent(w -> words.put(t.id, w)));
+        return words;
     }
 
     private static void requireVersion(Incident incident, Long expected) {

@@ -8,8 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import uk.dsltriage.common.problem.ProblemException;
+import uk.dsltriage.vocabulary.RequiredAction;
+import uk.dsltriage.vocabulary.Route;
 import uk.dsltriage.vocabulary.Urgency;
 
 /**
@@ -84,5 +88,12 @@ public class ReviewTask {
         completedAt = now;
         completedBy = by;
         completionNote = note;
+    }
+
+    /** The route or required action this task carries out, as the vocabulary names it; empty for any other task. */
+    public Optional<Enum<?>> vocabularyCode() {
+        Enum<?>[] codes = kind == TaskKind.ROUTE ? Route.values()
+                : kind == TaskKind.REQUIRED_ACTION ? RequiredAction.values() : new Enum<?>[0];
+        return Arrays.stream(codes).filter(c -> c.name().equals(code)).findFirst();
     }
 }

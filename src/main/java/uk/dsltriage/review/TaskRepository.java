@@ -6,7 +6,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,5 +68,23 @@ public class TaskRepository implements PanacheRepositoryBase<ReviewTask, UUID> {
     public List<ReviewTask> recentlyDone(String schoolUrn, int limit) {
         return find("schoolUrn = ?1 and completedAt is not null", Sort.descending("completedAt", "id"), schoolUrn)
                 .page(0, limit).list();
+    }
+
+    /**
+     * The recommendation each task follows, by task id: its decision's, else (a safety plan's review, which follows no
+     * decision) the incident's current one. A task with neither is left out.
+     */
+    public Map<UUID, UUID> recommendationsOf(Collection<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UUID> recommendations = new HashMap<>();
+        getEntityManager().createQuery("select t.id, coalesce(d.recommendationId, i.currentRecommendationId) from ReviewTask t "
+                        + "left join Decision d on d.id = t.decisionId join Incident i on i.id = t.incidentId "
+                        + "where t.id in :ids", Object[].class)
+                .setParameter("ids", taskIds)
+                .getResultList().stream().filter(row -> row[1] != null)
+                .forEach(row -> recommendations.put((UUID) row[0], (UUID) row[1]));
+        return recommendations;
     }
 }

@@ -5,13 +5,19 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.security.AccessScope;
+import uk.dsltriage.triage.RuleSetWords;
+import uk.dsltriage.triage.TriageService;
 import uk.dsltriage.vocabulary.Urgency;
 
 /** The school's deadline tasks: listed by status (overdue computed from the clock) and completed with a note. */
@@ -25,13 +31,16 @@ public class TaskService {
     private final TaskRepository tasks;
     private final DecisionRepository decisions;
     private final Deadlines deadlines;
+    private final TriageService triage;
     private final AuditLog audit;
     private final Clock clock;
 
-    public TaskService(TaskRepository tasks, DecisionRepository decisions, Deadlines deadlines, AuditLog audit, Clock clock) {
+    public TaskService(TaskRepository tasks, DecisionRepository decisions, Deadlines deadlines, TriageService triage,
+            AuditLog audit, Clock clock) {
         this.tasks = tasks;
         this.decisions = decisions;
         this.deadlines = deadlines;
+        this.triage = triage;
         this.audit = audit;
         this.clock = clock;
     }
@@ -62,7 +71,26 @@ public class TaskService {
         tasks.openAbout(schoolUrn, planId).forEach(t -> t.complete(by, note, now));
     }
 
-    public record Page(List<ReviewTask> tasks, Instant now, Cursor next) {
+    /** Tasks with the words of the rule set each one's recommendation was made under, by task id. */
+    public record Page(List<ReviewTask> tasks, Instant now, Cursor next, Map<UUID, RuleSetWords> words) {
+
+        public RuleSetWords wordsOf(ReviewTask task) {
+            return words.getOrDefault(task.id, RuleSetWords.NONE);
+        }
+    }
+
+    /**
+     * The words each task reads in: those of the rule set of the recommendation it follows (its decision's, or the
+     * incident's current one for a plan's review), so a task says what the recommendation said.
+     */
+    @Transactional
+    public Map<UUID, RuleSetWords> wordsOf(Collection<ReviewTask> listed) {
+        Map<UUID, UUID> recommendationOf = tasks.recommendationsOf(listed.stream().map(t -> t.id).toList());
+        Map<UUID, RuleSetWords> byRecommendation = triage.wordsOf(new HashSet<>(recommendationOf.values()));
+        Map<UUID, RuleSetWords> words = new HashMap<>();
+        recommendationOf.forEach((task, recommendation) ->
+                words.put(task, byRecommendation.getOrDefault(recommendation, RuleSetWords.NONE)));
+        return words;
     }
 
     @Transactional
@@ -74,7 +102,7 @@ public class TaskService {
         List<ReviewTask> page = more ? rows.subList(0, size) : rows;
         Cursor next = more ? new Cursor(0, page.get(page.size() - 1).dueAt, page.get(page.size() - 1).id) : null;
         audit.record(scope, AuditAction.TASKS_LISTED, ObjectKind.TASK, null);
-        return new Page(List.copyOf(page), now, next);
+        return new Page(List.copyOf(page), now, next, wordsOf(page));
     }
 
     /** The school's done tasks, most recently completed first; read and audited like a listing. */
@@ -82,7 +110,7 @@ public class TaskService {
     public Page recentlyDone(AccessScope scope, int size) {
         List<ReviewTask> rows = tasks.recentlyDone(scope.schoolUrn(), size);
         audit.record(scope, AuditAction.TASKS_LISTED, ObjectKind.TASK, null);
-        return new Page(List.copyOf(rows), Instant.now(clock), null);
+        return new Page(List.copyOf(rows), Instant.now(clock), null, wordsOf(rows));
     }
 
     @Transactional

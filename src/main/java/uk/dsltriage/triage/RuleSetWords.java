@@ -2,6 +2,9 @@ package uk.dsltriage.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import uk.dsltriage.vocabulary.ForbiddenAction;
 import uk.dsltriage.vocabulary.RequiredAction;
@@ -45,6 +48,15 @@ public final class RuleSetWords {
         JsonNode word = labels.path(table).path(code.name());
         return word.isObject() ? Optional.of(new Word(word.path("label").asText(), word.path("description").asText()))
                 : Optional.empty();
+    }
+
+    /** The rule set's words for those of these codes it words, by code name, in the codes' order. */
+    public Map<String, Word> ofAll(Collection<? extends Enum<?>> codes) {
+        Map<String, Word> words = new LinkedHashMap<>();
+        for (Enum<?> code : codes) {
+            of(code).ifPresent(word -> words.put(code.name(), word));
+        }
+        return words;
     }
 
     /** Whether the rule set words anything (a release before labels does not). */

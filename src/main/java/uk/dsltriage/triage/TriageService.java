@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,6 +120,13 @@ public class TriageService {
         Map<UUID, RuleSetWords> words = new HashMap<>();
         recommendations.ruleSetsOf(recommendationIds).forEach((id, sha256) ->
                 words.put(id, RuleSetWords.of(ruleSets.labels(sha256).orElse(null))));
+        return words;
+    }
+
+    /** The words of the rule set each incident's latest recommendation was made under, by incident id (one query). */
+    public Map<UUID, RuleSetWords> wordsOfIncidents(Collection<UUID> incidentIds) {
+        Map<UUID, RuleSetWords> words = new HashMap<>();
+        recommendations.latestOf(List.copyOf(new HashSet<>(incidentIds))).forEach(r -> words.put(r.incidentId, words(r)));
         return words;
     }
 

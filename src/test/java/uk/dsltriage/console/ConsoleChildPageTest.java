@@ -7,49 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.dsltriage.plans.ChildSupportHttpTest;
-import uk.dsltriage.support.MovableClock;
 import uk.dsltriage.support.Persona;
+import uk.dsltriage.support.TwoChildrenTest;
 
 /** A child's page: the chronology in order, the current assessment and safety plan in words; scoped and audited. */
 @QuarkusTest
-class ConsoleChildPageTest {
+class ConsoleChildPageTest extends TwoChildrenTest {
 
-    /** A Monday in winter (Europe/London is UTC), so times read plainly. */
-    private static final Instant MONDAY = Instant.parse("2027-01-11T09:00:00Z");
-    private static final Random RANDOM = new Random();
-
-    @Inject
-    MovableClock clock;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    private String victim;
-    private String actor;
     private String incident;
 
     @BeforeEach
-    void setUp() {
-        clock.set(MONDAY);
-        victim = "V" + (100000 + RANDOM.nextInt(900000));
-        actor = "B" + (100000 + RANDOM.nextInt(900000));
+    void recordTheIncident() {
         incident = ChildSupportHttpTest.recordSexualAssault(victim, actor);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

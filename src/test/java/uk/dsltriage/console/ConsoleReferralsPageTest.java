@@ -44,6 +44,7 @@ class ConsoleReferralsPageTest {
         assertTrue(row.contains("Yes, <time"), "acknowledged");
         assertTrue(row.contains("Referral: Strategy discussion or S47"), "the latest outcome");
         assertTrue(!list.contains(given), "no identity on the list");
+        CodeWords.assertNoneShown(list, "the referrals list");
 
         String page = Persona.DSL_A.page().get("/console/referrals/" + referral).then().statusCode(200).extract().asString();
         String ack = section(page, "acknowledgement");
@@ -53,6 +54,10 @@ class ConsoleReferralsPageTest {
         int oldest = outcomes.indexOf("Contact: CIN referral");
         assertTrue(newest >= 0 && oldest > newest, "newest first: " + outcomes);
         assertTrue(page.contains(given), "the child's identity, which the API shows this school's DSL");
+        CodeWords.assertNoneShown(page, "the referral page");
+        String urgency = Persona.DSL_A.request().get("/api/v1/incidents/" + incident).then().statusCode(200).extract()
+                .path("recommendation.labels.urgency.label");
+        assertTrue(page.contains("urgency " + IncidentPageSupport.escaped(urgency) + ","), "the urgency in the rule set's words");
     }
 
     @Test

@@ -59,13 +59,13 @@ class ConsoleRouteWordsTest {
         boolean ruleSetWording = false;
         for (String id : ids) {
             String page = Persona.DSL_B.page().get("/console/incidents/" + id).then().statusCode(200).extract().asString();
-            Map<String, String> pageRoutes = words(PAGE_ROUTE, page);
+            Map<String, String> pageRoutes = CodeWords.matches(PAGE_ROUTE, page);
             Matcher pageUrgency = PAGE_URGENCY.matcher(page);
             assertTrue(pageUrgency.find(), "the incident page shows the urgency");
 
             String row = queueRows.get(id);
             assertNotNull(row, "the concern is in the console's queue");
-            assertEquals(pageRoutes, words(QUEUE_ROUTE, row), "the console's queue words the routes as the incident page");
+            assertEquals(pageRoutes, CodeWords.matches(QUEUE_ROUTE, row), "the console's queue words the routes as the incident page");
             Matcher queueUrgency = QUEUE_URGENCY.matcher(row);
             assertTrue(queueUrgency.find());
             assertEquals(pageUrgency.group(1), queueUrgency.group(2), "the console's queue words the urgency as the incident page");
@@ -91,15 +91,6 @@ class ConsoleRouteWordsTest {
         }
         assertTrue(routesSeen.size() >= 3, "several routes compared: " + routesSeen);
         assertTrue(ruleSetWording, "the rule set words some route otherwise than its code would read: " + routesSeen);
-    }
-
-    private static Map<String, String> words(Pattern pattern, String html) {
-        Map<String, String> words = new LinkedHashMap<>();
-        Matcher m = pattern.matcher(html);
-        while (m.find()) {
-            words.put(m.group(1), m.group(2));
-        }
-        return words;
     }
 
     /** Each wanted concern's row of the console's queue (followed page by page: other tests fill the same queue). */

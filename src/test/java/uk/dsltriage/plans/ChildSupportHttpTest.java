@@ -13,11 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,13 +24,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.dsltriage.support.Fixtures;
-import uk.dsltriage.support.MovableClock;
 import uk.dsltriage.support.Persona;
+import uk.dsltriage.support.TwoChildrenTest;
 
 /**
  * Issue 14 end to end: assessments and safety plans for both children of one incident, versioned; the review date as
@@ -40,33 +35,7 @@ import uk.dsltriage.support.Persona;
  * recommendation's required actions; scoping, auditing and refused input.
  */
 @QuarkusTest
-public class ChildSupportHttpTest {
-
-    /** A Monday in winter (Europe/London is UTC), so due times read plainly. */
-    private static final Instant MONDAY = Instant.parse("2027-01-11T09:00:00Z");
-    private static final Random RANDOM = new Random();
-
-    @Inject
-    MovableClock clock;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    private String victim;
-    private String actor;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(MONDAY);
-        // References only this test uses: other tests' incidents in school A must not flag these children's plans.
-        victim = "V" + (100000 + RANDOM.nextInt(900000));
-        actor = "B" + (100000 + RANDOM.nextInt(900000));
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+public class ChildSupportHttpTest extends TwoChildrenTest {
 
     @Test
     void bothChildrenGetAssessmentsAndPlansThatAreSupersededNeverOverwritten() {
@@ -197,7 +166,7 @@ public class ChildSupportHttpTest {
 
         clock.advance(Duration.ofHours(2));
         // New information: another incident about the same child (a different child in the other role).
-        String later = recordSexualAssault(victim, "C" + (100000 + RANDOM.nextInt(900000)));
+        String later = recordSexualAssault(victim, fresh("C"));
         JsonPath flag = flagged(planId);
         assertEquals("SAFETY_PLAN", flag.getString("kind"));
         assertEquals(later, flag.getString("raisedByIncidentId"));

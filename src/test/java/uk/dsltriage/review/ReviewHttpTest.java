@@ -71,7 +71,8 @@ class ReviewHttpTest {
                         // under 2026.1 (in force for this incident's date), with its do-not-blame and keep-content actions
                         containsInAnyOrder("DO_NOT_PROMISE_CONFIDENTIALITY", "DO_NOT_INVESTIGATE", "PRESERVE_DEVICE",
                                 "DO_NOT_BLAME_OR_SHAME", "ASK_CHILD_NOT_TO_DELETE_CONTENT"))
-                .body("tasksCreated.label", hasItem("CSC referral S47"));
+                // in the words of the rule set decided on, as the recommendation words the route
+                .body("tasksCreated.label", hasItem("Child protection referral (section 47)"));
         review(id).then().body("status", equalTo("DECIDED")).body("decisions", hasSize(1));
         assertTrue(!etag.equals(decided.header("ETag")), "a decision changes the ETag");
 

@@ -43,7 +43,7 @@ public class AlertResource {
     public AlertPageView list(@QueryParam("cursor") @Size(max = WireLimits.CURSOR) String cursor,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         AlertService.Page page = alerts.list(user.schoolScope(), Cursor.decode(cursor), size);
-        return new AlertPageView(page.alerts().stream().map(AlertView::of).toList(),
+        return new AlertPageView(page.alerts().stream().map(a -> AlertView.of(a, page.wordsOf(a))).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 }

@@ -10,6 +10,8 @@ import uk.dsltriage.alerts.AlertKind;
 import uk.dsltriage.alerts.AlertStatus;
 import uk.dsltriage.common.WireLimits;
 import uk.dsltriage.review.Labels;
+import uk.dsltriage.review.api.CodeLabel;
+import uk.dsltriage.triage.RuleSetWords;
 import uk.dsltriage.vocabulary.Urgency;
 
 @Schema(name = "Alert", description = "An email that asked the school's DSLs to open the console: no content, only the kind, "
@@ -25,8 +27,9 @@ public record AlertView(UUID id, AlertKind kind, @Schema(maxLength = WireLimits.
         @Schema(maxItems = 1000, description = "The addresses of the school's own DSLs it went to (learnt from their sign-ins)")
         List<@Size(max = 254) String> recipients) {
 
-    public static AlertView of(AlertSummary alert) {
-        return new AlertView(alert.id(), alert.kind(), Labels.of(alert.kind()), alert.urgency(), Labels.of(alert.urgency()),
+    /** {@code words}: those of the rule set of the recommendation the alert is about (its urgency's words). */
+    public static AlertView of(AlertSummary alert, RuleSetWords words) {
+        return new AlertView(alert.id(), alert.kind(), Labels.of(alert.kind()), alert.urgency(), CodeLabel.of(alert.urgency(), words).label(),
                 alert.incidentId(), alert.referenceId(), alert.createdAt(), alert.status(), alert.attempts(), alert.sentAt(),
                 alert.recipientCount(), alert.recipients());
     }

@@ -45,7 +45,7 @@ public class AlertsPageResource {
     @Operation(hidden = true)
     public TemplateInstance alerts(@QueryParam("cursor") @Size(max = WireLimits.CURSOR) String cursor) {
         AlertService.Page page = alerts.list(user.schoolScope(), Cursor.decode(cursor), PAGE_SIZE);
-        return Templates.alerts(console.chrome(ConsolePaths.ALERTS), page.alerts().stream().map(AlertView::of).toList(),
+        return Templates.alerts(console.chrome(ConsolePaths.ALERTS), page.alerts().stream().map(a -> AlertView.of(a, page.wordsOf(a))).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 }

@@ -36,10 +36,14 @@ public class ChildPageResource {
     public record ChronologyRow(ChronologyEntryView entry, String kindLabel) {
     }
 
+    /** The current versions of one kind of record (assessments or safety plans), shown alike. */
+    public record SupportSection(String id, String heading, String recordName, String empty, List<SupportCard> cards) {
+    }
+
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance child(Chrome chrome, String childRef, List<ChronologyRow> chronology,
-                List<SupportCard> assessments, List<SupportCard> safetyPlans);
+                List<SupportSection> support);
     }
 
     private final Chronology chronology;
@@ -64,7 +68,10 @@ public class ChildPageResource {
         List<ChronologyRow> entries = console.isDsl() ? chronology.of(user.schoolScope(), ref).stream()
                 .map(ReviewViews::chronologyEntry).map(e -> new ChronologyRow(e, Labels.of(e.kind()))).toList() : null;
         return Templates.child(console.chrome(ConsolePaths.child(ref)), ParticipantIndex.normalise(ref), entries,
-                cards(records, SupportRecordKind.ASSESSMENT), cards(records, SupportRecordKind.SAFETY_PLAN));
+                List.of(new SupportSection("assessments", "Assessments", "Risk and needs assessment", "No assessment has been recorded.",
+                                cards(records, SupportRecordKind.ASSESSMENT)),
+                        new SupportSection("safety-plans", "Safety plans", "Safety plan", "No safety plan has been recorded.",
+                                cards(records, SupportRecordKind.SAFETY_PLAN))));
     }
 
     private static List<SupportCard> cards(List<SupportRecordView> records, SupportRecordKind kind) {

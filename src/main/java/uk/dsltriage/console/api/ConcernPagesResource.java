@@ -67,11 +67,12 @@ public class ConcernPagesResource {
     @RolesAllowed({Roles.STAFF, Roles.DSL, Roles.HEADTEACHER})
     public TemplateInstance list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("flash") @Size(max = 40) String flash) {
-        PageView concerns = PageView.of(incidents.list(user.schoolScope(), null, null, page, PAGE_SIZE));
+        uk.dsltriage.incident.IncidentPage listed = incidents.list(user.schoolScope(), null, null, page, PAGE_SIZE);
+        PageView concerns = PageView.of(listed);
         boolean schoolWide = console.isDsl() || console.isHeadteacher();
         return Templates.concerns(console.chrome(ConsolePaths.CONCERNS).withFlash(Flash.message(flash)),
                 !schoolWide, console.isStaff() || console.isDsl(), schoolWide,
-                concerns.items().stream().map(ConcernRow::of).toList(), concerns.totalItems(),
+                listed.items().stream().map(ConcernRow::of).toList(), concerns.totalItems(),
                 page > 0 ? page - 1 : null, page + 1 < concerns.totalPages() ? page + 1 : null);
     }
 

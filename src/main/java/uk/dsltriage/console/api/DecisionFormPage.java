@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import uk.dsltriage.common.problem.Problem.FieldError;
 import uk.dsltriage.review.DecisionOutcome;
-import uk.dsltriage.review.Labels;
+import uk.dsltriage.review.api.CodeLabel;
+import uk.dsltriage.triage.RuleSetWords;
 import uk.dsltriage.vocabulary.ParentsNotInformedReason;
 import uk.dsltriage.vocabulary.RequiredAction;
 import uk.dsltriage.vocabulary.Route;
@@ -35,17 +36,23 @@ public record DecisionFormPage(UUID incidentId, String urgency, List<IncidentPag
         page.routes().forEach(d -> described.put(d.code(), d));
         List<Choice> routes = Arrays.stream(Route.values()).map(r -> {
             IncidentPage.Described d = described.get(r.name());
-            return new Choice(r.name(), d == null ? Labels.of(r) : d.label(), d == null ? null : d.description(),
-                    form.selectedRoutes().contains(r.name()));
+            return new Choice(r.name(), d == null ? CodeLabel.of(r, page.words()).label() : d.label(),
+                    d == null ? null : d.description(), form.selectedRoutes().contains(r.name()));
         }).toList();
         return new DecisionFormPage(page.id(), page.urgencyLabel(), page.routes(), page.must(), page.mustNot(), form,
                 choices(DecisionOutcome.values(), List.of(form.outcome == null ? "" : form.outcome)), routes,
                 choices(ParentsNotInformedReason.values(), List.of(form.parentsNotInformedReason == null ? "" : form.parentsNotInformedReason)),
-                choices(RequiredAction.values(), form.selectedActions()), problems(errors), stale);
+                choices(RequiredAction.values(), form.selectedActions(), page.words()), problems(errors), stale);
     }
 
     private static List<Choice> choices(Enum<?>[] values, List<String> chosen) {
-        return Arrays.stream(values).map(v -> new Choice(v.name(), Labels.of(v), null, chosen.contains(v.name()))).toList();
+        return choices(values, chosen, RuleSetWords.NONE);
+    }
+
+    /** Choices worded by the rule set where it words them (actions), else the code in words (outcomes, reasons). */
+    private static List<Choice> choices(Enum<?>[] values, List<String> chosen, RuleSetWords words) {
+        return Arrays.stream(values).map(v -> new Choice(v.name(), CodeLabel.of(v, words).label(), null, chosen.contains(v.name())))
+                .toList();
     }
 
     /** The message for a field, for its {@code .error-message}; null when it was not refused. */

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import uk.dsltriage.incident.IncidentStatus;
+import uk.dsltriage.incident.api.DowngradeView;
 import uk.dsltriage.incident.api.IncidentView;
 import uk.dsltriage.review.Labels;
+import uk.dsltriage.review.api.CodeLabel;
 import uk.dsltriage.review.api.DecisionView;
 import uk.dsltriage.review.api.ReviewView;
 import uk.dsltriage.review.api.TaskView;
+import uk.dsltriage.triage.RuleSetWords;
 import uk.dsltriage.triage.api.CodeLabelsView;
 import uk.dsltriage.triage.api.RecommendationView;
 import uk.dsltriage.triage.facts.FactsBody;
@@ -25,7 +28,7 @@ import uk.dsltriage.triage.facts.TriageFactsBody;
  */
 public record IncidentPage(IncidentView incident, ReviewView review, List<Line> facts, List<Line> unknownFacts,
         List<Child> participants, List<Described> routes, List<Described> must, List<Described> mustNot,
-        List<HistoryEntry> history, List<TaskView> tasks, boolean canDecide) {
+        List<HistoryEntry> history, List<TaskView> tasks, boolean canDecide, RuleSetWords words, Downgraded downgrade) {
 
     /** A label and its value in words. */
     public record Line(String label, String value) {
@@ -39,11 +42,39 @@ public record IncidentPage(IncidentView incident, ReviewView review, List<Line> 
     public record Child(String ref, String role, String age, String chronologyPath) {
     }
 
-    /** One step of the history: a recommendation or a decision. */
-    public record HistoryEntry(Instant at, RecommendationView recommendation, DecisionView decision) {
+    /**
+     * One step of the history: a recommendation (its urgency and routes in its own rule set's words) or a decision
+     * (worded by the review).
+     */
+    public record HistoryEntry(Instant at, RecommendationView recommendation, String urgencyLabel, List<Described> routes,
+            DecisionView decision) {
+
+        static HistoryEntry of(RecommendationView r) {
+            return new HistoryEntry(r.createdAt(), r, IncidentPage.urgencyLabel(r), described(r.routes(), r.labels() == null ? null : r.labels().routes()), null);
+        }
+
+        static HistoryEntry of(DecisionView d) {
+            return new HistoryEntry(d.decidedAt(), null, null, List.of(), d);
+        }
     }
 
-    static IncidentPage of(IncidentView incident, ReviewView review, List<RecommendationView> recommendations, boolean dsl) {
+    /** What a newer recommendation removed, in the words of the rule set of the current one. */
+    public record Downgraded(String previousUrgency, String urgency, List<String> removedRoutes) {
+
+        static Downgraded of(DowngradeView downgrade, RuleSetWords words) {
+            return downgrade == null ? null
+                    : new Downgraded(label(downgrade.previousUrgency(), words), label(downgrade.urgency(), words),
+                            downgrade.removedRoutes().stream().map(r -> label(r, words)).toList());
+        }
+
+        private static String label(Enum<?> code, RuleSetWords words) {
+            return code == null ? null : CodeLabel.of(code, words).label();
+        }
+    }
+
+    /** {@code words}: those of the rule set of the incident's current recommendation. */
+    static IncidentPage of(IncidentView incident, ReviewView review, List<RecommendationView> recommendations, boolean dsl,
+            RuleSetWords words) {
         RecommendationView current = incident.recommendation();
         TriageFactsBody facts = incident.currentFacts();
         CodeLabelsView labels = current == null ? null : current.labels();
@@ -52,13 +83,17 @@ public record IncidentPage(IncidentView incident, ReviewView review, List<Line> 
                 current == null ? List.of() : described(current.requiredActions(), labels == null ? null : labels.requiredActions()),
                 current == null ? List.of() : described(current.forbiddenActions(), labels == null ? null : labels.forbiddenActions()),
                 history(recommendations, review.decisions()), review.tasks(),
-                dsl && review.status() != IncidentStatus.CLOSED);
+                dsl && review.status() != IncidentStatus.CLOSED, words, Downgraded.of(review.downgrade(), words));
     }
 
     /** The urgency's label from the rule set, else the code in words. */
     public String urgencyLabel() {
         RecommendationView r = incident.recommendation();
-        if (r == null || r.urgency() == null) {
+        return r == null ? "not known" : urgencyLabel(r);
+    }
+
+    private static String urgencyLabel(RecommendationView r) {
+        if (r.urgency() == null) {
             return "not known";
         }
         return r.labels() != null && r.labels().urgency() != null ? r.labels().urgency().label() : Labels.of(r.urgency());
@@ -133,8 +168,8 @@ public record IncidentPage(IncidentView incident, ReviewView review, List<Line> 
 
     private static List<HistoryEntry> history(List<RecommendationView> recommendations, List<DecisionView> decisions) {
         List<HistoryEntry> entries = new ArrayList<>();
-        recommendations.forEach(r -> entries.add(new HistoryEntry(r.createdAt(), r, null)));
-        decisions.forEach(d -> entries.add(new HistoryEntry(d.decidedAt(), null, d)));
+        recommendations.forEach(r -> entries.add(HistoryEntry.of(r)));
+        decisions.forEach(d -> entries.add(HistoryEntry.of(d)));
         entries.sort(Comparator.comparing(HistoryEntry::at, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing((HistoryEntry e) -> e.decision() != null).reversed());
         return List.copyOf(entries);

@@ -29,7 +29,6 @@ import uk.dsltriage.incident.api.IncidentView;
 import uk.dsltriage.review.DecisionService;
 import uk.dsltriage.review.api.DecisionRequest;
 import uk.dsltriage.review.api.IfMatch;
-import uk.dsltriage.review.api.ReviewView;
 import uk.dsltriage.review.api.ReviewViews;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.security.CurrentUser;
@@ -117,10 +116,10 @@ public class IncidentPagesResource {
     private IncidentPage read(UUID id) {
         AccessScope scope = user.schoolScope();
         // The review first: its ETag is never newer than what the page shows, so any later change makes the form stale.
-        ReviewView review = ReviewViews.review(decisions.state(scope, id));
+        DecisionService.ReviewState state = decisions.state(scope, id);
         IncidentView incident = IncidentView.of(incidents.get(scope, id));
         List<RecommendationView> history = incidents.recommendations(scope, id).stream().map(RecommendationView::of).toList();
-        return IncidentPage.of(incident, review, history, console.isDsl());
+        return IncidentPage.of(incident, ReviewViews.review(state), history, console.isDsl(), state.words());
     }
 
     private Response reshow(UUID id, DecisionForm form, List<FieldError> errors, boolean stale) {

@@ -5,6 +5,8 @@ import java.util.List;
 import uk.dsltriage.referral.api.OutcomeView;
 import uk.dsltriage.referral.api.ReferralView;
 import uk.dsltriage.review.Labels;
+import uk.dsltriage.review.api.CodeLabel;
+import uk.dsltriage.triage.RuleSetWords;
 
 /** A referral as the console shows it: the API's view, its route in words, and its outcomes newest first in words. */
 public record ReferralPage(ReferralView view, String routeLabel, String urgencyLabel, List<Outcome> outcomesNewestFirst) {
@@ -13,11 +15,13 @@ public record ReferralPage(ReferralView view, String routeLabel, String urgencyL
     public record Outcome(OutcomeView view, String text) {
     }
 
-    static ReferralPage of(ReferralView view) {
+    /** {@code words}: those of the rule set of the concern's recommendation (the urgency's words). */
+    static ReferralPage of(ReferralView view, RuleSetWords words) {
         List<Outcome> outcomes = new ArrayList<>(view.outcomes().stream().map(o -> new Outcome(o, words(o))).toList());
         java.util.Collections.reverse(outcomes);
         var document = view.referral();
-        return new ReferralPage(view, Labels.of(document.kind()), Labels.of(document.urgency()), List.copyOf(outcomes));
+        return new ReferralPage(view, Labels.of(document.kind()),
+                document.urgency() == null ? "not known" : CodeLabel.of(document.urgency(), words).label(), List.copyOf(outcomes));
     }
 
     /** The latest outcome in words, or null when the authority has recorded none. */

@@ -27,6 +27,7 @@ import uk.dsltriage.review.api.ReviewViews;
 import uk.dsltriage.review.api.TaskCompletionRequest;
 import uk.dsltriage.security.CurrentUser;
 import uk.dsltriage.security.Roles;
+import uk.dsltriage.triage.RuleSetWords;
 
 /**
  * The DSL's tasks: overdue first (with how long), then open in due order, then the most recently done with who
@@ -113,13 +114,21 @@ public class TasksPageResource {
     private TemplateInstance page(Cursor cursor, String flash, Refusal refusal) {
         TaskService.Page notDone = tasks.list(user.schoolScope(), null, cursor, PAGE_SIZE);
         TaskService.Page done = tasks.recentlyDone(user.schoolScope(), DONE_SHOWN);
-        List<TaskRow> rows = notDone.tasks().stream().map(t -> TaskRow.of(ReviewViews.task(t, notDone.now()), notDone.now())).toList();
+        List<TaskRow> rows = rows(notDone);
         return Templates.tasks(console.chrome(ConsolePaths.TASKS).withFlash(flash),
                 List.of(new Section("overdue-tasks", "Overdue", "Tasks past their due time, most overdue first", "No task is overdue.",
                                 rows.stream().filter(TaskRow::overdue).toList()),
                         new Section("open-tasks", "Open", "Tasks not yet due, soonest first", "No open task.",
                                 rows.stream().filter(r -> !r.overdue()).toList())),
-                done.tasks().stream().map(t -> TaskRow.of(ReviewViews.task(t, done.now()), done.now())).toList(),
+                rows(done),
                 notDone.next() == null ? null : notDone.next().encode(), refusal);
+    }
+
+    /** Each task as the API shows it, in the words of the rule set of the recommendation it follows. */
+    private static List<TaskRow> rows(TaskService.Page page) {
+        return page.tasks().stream().map(t -> {
+            RuleSetWords words = page.wordsOf(t);
+            return TaskRow.of(ReviewViews.task(t, page.now(), words), page.now(), words);
+        }).toList();
     }
 }

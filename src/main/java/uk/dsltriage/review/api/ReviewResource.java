@@ -86,8 +86,8 @@ public class ReviewResource {
             @NotNull @Valid DecisionRequest request) {
         DecisionService.Decided decided = decisions.decide(user.schoolScope(), id, IfMatch.version(ifMatch), request.toCommand());
         Instant now = decided.decision().decidedAt;
-        DecisionRecordedView view = new DecisionRecordedView(ReviewViews.decision(decided.decision()),
-                decided.tasks().stream().map(t -> ReviewViews.task(t, now)).toList(), decided.etag());
+        DecisionRecordedView view = new DecisionRecordedView(ReviewViews.decision(decided.decision(), decided.words()),
+                decided.tasks().stream().map(t -> ReviewViews.task(t, now, decided.words())).toList(), decided.etag());
         // A relative reference, as for every 201: never built from the request's Host.
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/v1/incidents/" + id + "/review")
                 .tag(EntityTag.valueOf(decided.etag())).entity(view).build();

@@ -11,6 +11,7 @@ import uk.dsltriage.review.Labels;
 import uk.dsltriage.review.ReviewQueue;
 import uk.dsltriage.review.ReviewTask;
 import uk.dsltriage.triage.Advice;
+import uk.dsltriage.triage.RuleSetWords;
 import uk.dsltriage.triage.facts.AttestationBody;
 
 /** Maps the review's domain values to the API's records. */
@@ -19,25 +20,27 @@ public final class ReviewViews {
     private ReviewViews() {
     }
 
-    public static DecisionView decision(Decision d) {
+    /** A decision, its routes in the words of the rule set of the recommendation it was made on. */
+    public static DecisionView decision(Decision d, RuleSetWords words) {
         AttestationBody attestation = d.sufficientInformation == null && d.risksManageableInSetting == null
                 && d.headteacherConsulted == null ? null
                 : new AttestationBody(d.sufficientInformation, d.risksManageableInSetting, d.headteacherConsulted);
         return new DecisionView(d.id, d.incidentId, d.sequence, d.recommendationId, d.outcome, Labels.of(d.outcome),
-                d.acceptRecommendation, CodeLabel.all(d.routes), d.rationale, d.parentsInformed, d.parentsNotInformedReason,
+                d.acceptRecommendation, CodeLabel.all(d.routes, words), d.rationale, d.parentsInformed, d.parentsNotInformedReason,
                 d.childViews, d.childViewsWeighed, d.reviewBy, attestation, List.copyOf(d.actions), d.decidedBy, d.decidedAt);
     }
 
-    public static TaskView task(ReviewTask t, Instant now) {
-        return new TaskView(t.id, t.incidentId, t.decisionId, t.subjectId, t.kind, t.code, label(t), t.urgency, t.dueAt, t.statusAt(now),
-                t.completedAt, t.completedBy, t.completionNote, t.referralId);
+    /** A task, a route or required action in the words of the rule set of the recommendation it follows. */
+    public static TaskView task(ReviewTask t, Instant now, RuleSetWords words) {
+        return new TaskView(t.id, t.incidentId, t.decisionId, t.subjectId, t.kind, t.code, label(t, words), t.urgency, t.dueAt,
+                t.statusAt(now), t.completedAt, t.completedBy, t.completionNote, t.referralId);
     }
 
-    private static String label(ReviewTask t) {
+    private static String label(ReviewTask t, RuleSetWords words) {
         return switch (t.kind) {
             case DECISION_REVIEW -> "Review the decision (" + Labels.of(t.code).toLowerCase(java.util.Locale.ROOT) + ")";
             case REFERRAL_ACKNOWLEDGEMENT -> "Local authority to acknowledge the " + Labels.of(t.code) + " referral";
-            default -> Labels.of(t.code);
+            default -> t.vocabularyCode().map(code -> CodeLabel.of(code, words).label()).orElseGet(() -> Labels.of(t.code));
         };
     }
 
@@ -49,13 +52,14 @@ public final class ReviewViews {
                 advice == null ? List.of() : CodeLabel.all(advice.requiredActions(), state.words()),
                 advice == null ? List.of() : CodeLabel.all(advice.forbiddenActions(), state.words()),
                 DowngradeView.of(incident.pendingDowngrade()),
-                state.decisions().stream().map(ReviewViews::decision).toList(),
-                state.tasks().stream().map(t -> task(t, state.now())).toList());
+                state.decisions().stream().map(d -> decision(d, state.wordsOf(d.id))).toList(),
+                state.tasks().stream().map(t -> task(t, state.now(), state.wordsOf(t.id))).toList());
     }
 
     public static ChronologyEntryView chronologyEntry(Chronology.Entry e) {
         return new ChronologyEntryView(e.at(), e.kind(), e.incidentId(), e.recordId(), e.actor(),
-                e.codes().stream().map(CodeLabel::of).toList());
+                e.codes().stream().map(code -> new CodeLabel(code,
+                        e.words().containsKey(code) ? e.words().get(code).label() : Labels.of(code))).toList());
     }
 
     public static QueueItemView queueItem(ReviewQueue.Entry entry) {

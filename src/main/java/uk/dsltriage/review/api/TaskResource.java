@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,6 +30,7 @@ import uk.dsltriage.review.ReviewTask;
 import uk.dsltriage.review.TaskService;
 import uk.dsltriage.review.TaskStatus;
 import uk.dsltriage.security.CurrentUser;
+import uk.dsltriage.triage.RuleSetWords;
 import uk.dsltriage.security.Roles;
 
 @Path("/api/v1/tasks")
@@ -54,7 +56,7 @@ public class TaskResource {
             @QueryParam("cursor") @Size(max = WireLimits.CURSOR) String cursor,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         TaskService.Page page = tasks.list(user.schoolScope(), parse(status), Cursor.decode(cursor), size);
-        return new TaskPageView(page.tasks().stream().map(t -> ReviewViews.task(t, page.now())).toList(),
+        return new TaskPageView(page.tasks().stream().map(t -> ReviewViews.task(t, page.now(), page.wordsOf(t))).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 
@@ -67,7 +69,7 @@ public class TaskResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
     public TaskView complete(@PathParam("id") UUID id, @NotNull @Valid TaskCompletionRequest request) {
         ReviewTask task = tasks.complete(user.schoolScope(), id, request.note());
-        return ReviewViews.task(task, tasks.now());
+        return ReviewViews.task(task, tasks.now(), tasks.wordsOf(List.of(task)).getOrDefault(task.id, RuleSetWords.NONE));
     }
 
     private static TaskStatus parse(String value) {

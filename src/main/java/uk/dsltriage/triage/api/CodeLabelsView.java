@@ -34,9 +34,7 @@ public record CodeLabelsView(Map<String, Label> routes, Map<String, Label> requi
 
     private static Map<String, Label> pick(RuleSetWords words, List<? extends Enum<?>> codes) {
         Map<String, Label> out = new LinkedHashMap<>();
-        for (Enum<?> code : codes == null ? List.<Enum<?>>of() : codes) {
-            words.of(code).ifPresent(word -> out.put(code.name(), Label.of(word)));
-        }
+        words.ofAll(codes == null ? List.of() : codes).forEach((code, word) -> out.put(code, Label.of(word)));
         return out;
     }
 }
