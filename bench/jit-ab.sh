@@ -23,9 +23,11 @@ TOKEN_URL=$KC_URL/realms/dsl-triage/protocol/openid-connect/token
 STAMP=$(date -u +%Y-%m-%dT%H%M)
 OUT="$WORK/run-$STAMP"
 RESULT="$BENCH/results/jit-ab-$STAMP.md"
-KC_STARTED=0; PG_STARTED=0
+PG_STARTED=0
 # shellcheck source=lib/postgres.sh
 . "$BENCH/lib/postgres.sh"
+# shellcheck source=lib/keycloak.sh
+. "$BENCH/lib/keycloak.sh"
 
 log() { printf '[jit-ab %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 cleanup() {
@@ -33,7 +35,7 @@ cleanup() {
     # start() runs in a command substitution (a subshell): the services' pids are kept in files, not in a variable.
     for f in "$OUT"/service-*.pid; do [ -f "$f" ] && { kill "$(cat "$f")" 2>/dev/null || true; }; done
     if [ "$PG_STARTED" = 1 ]; then runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null 2>&1 || true; fi
-    if [ "$KC_STARTED" = 1 ]; then deploy/keycloak/keycloak.sh stop || true; fi
+    stop_keycloak_if_started
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -47,12 +49,7 @@ fi
 fresh_postgres 60 128MB
 PG_STARTED=1
 PGPASSWORD=bench psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U bench -d postgres -c "create database app"
-if deploy/keycloak/keycloak.sh status >/dev/null 2>&1; then
-    log "reusing the Keycloak already running on $KC_URL"
-else
-    deploy/keycloak/keycloak.sh start >"$OUT/keycloak-start.log" 2>&1 || { cat "$OUT/keycloak-start.log"; exit 1; }
-    KC_STARTED=1
-fi
+use_keycloak "$OUT/keycloak-start.log"
 token() {
     curl -fsS -d grant_type=password -d client_id=dsl-triage-cli -d username=staff.a --data-urlencode "password=Demo-Passw0rd!" \
         "$TOKEN_URL" | jq -r .access_token
