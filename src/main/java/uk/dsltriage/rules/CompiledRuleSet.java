@@ -41,7 +41,8 @@ final class CompiledRuleSet {
         rs.conflicts().forEach(x -> ids.add(x.id()));
         List<String> order = new ArrayList<>(ids);
         CRule[] rules = rs.rules().stream()
-                .map(r -> new CRule(r, slot(order, r.id()), r.enabledByFlag() == null || rs.flag(r.enabledByFlag())))
+                .map(r -> new CRule(r, slot(order, r.id()), r.enabledByFlag() == null || rs.flag(r.enabledByFlag()),
+                        FactGuard.of(r.condition(), rs.facts())))
                 .toArray(CRule[]::new);
         CConflict[] conflicts = rs.conflicts().stream()
                 .map(x -> new CConflict(x, slot(order, x.id())))
@@ -127,6 +128,86 @@ final class CompiledRuleSet {
                 w.sb.append(NO_REASONS);
             } else {
                 w.appendDistinct(reasons);
+            }
+        }
+    }
+
+    /**
+     * A rule's fired-rule records already written, by the reasons and extras their explanation was written from.
+     * An explanation is a function of those alone ({@link Explanation#build}), so a rule that fires again for the
+     * same reasons gets the same immutable {@link FiredRule} back instead of its text written again, character by
+     * character. Bounded whatever the inputs: a direct-mapped table of {@link #SIZE} entries per rule, a newer entry
+     * taking an older one's slot. Thread-safe without locks: an entry is immutable (final fields, its arrays copied
+     * in its constructor), so a racy read sees nothing, an older entry or a whole newer one, and every entry read is
+     * checked against the reasons in hand before it is used.
+     */
+    static final class FiredRules {
+        static final int SIZE = 8;
+        private final String id;
+        private final String title;
+        private final List<Citation> citations;
+        private final Explanation explanation;
+        private final Entry[] entries = new Entry[SIZE];
+
+        FiredRules(String id, String title, List<Citation> citations, String template) {
+            this.id = id;
+            this.title = title;
+            this.citations = List.copyOf(citations);
+            this.explanation = new Explanation(template);
+        }
+
+        FiredRule fired(List<String> reasons, List<String> extras, Writer w) {
+            int hash = hash(reasons, extras);
+            int slot = (hash ^ (hash >>> 16)) & (SIZE - 1);
+            Entry entry = entries[slot];
+            if (entry != null && entry.hash == hash && entry.matches(reasons, extras)) {
+                return entry.fired;
+            }
+            FiredRule fired = new FiredRule(id, title, explanation.build(reasons, extras, w), citations);
+            entries[slot] = new Entry(hash, reasons, extras, fired);
+            return fired;
+        }
+
+        private static int hash(List<String> reasons, List<String> extras) {
+            int h = reasons.size();
+            for (int i = 0, n = reasons.size(); i < n; i++) {
+                h = 31 * h + java.util.Objects.hashCode(reasons.get(i));
+            }
+            h = 31 * h + extras.size();
+            for (int i = 0, n = extras.size(); i < n; i++) {
+                h = 31 * h + java.util.Objects.hashCode(extras.get(i));
+            }
+            return h;
+        }
+
+        private static final class Entry {
+            final int hash;
+            final String[] reasons;
+            final String[] extras;
+            final FiredRule fired;
+
+            Entry(int hash, List<String> reasons, List<String> extras, FiredRule fired) {
+                this.hash = hash;
+                this.reasons = reasons.toArray(new String[0]);
+                this.extras = extras.toArray(new String[0]);
+                this.fired = fired;
+            }
+
+            boolean matches(List<String> reasons, List<String> extras) {
+                return same(this.reasons, reasons) && same(this.extras, extras);
+            }
+
+            private static boolean same(String[] kept, List<String> given) {
+                if (kept.length != given.size()) {
+                    return false;
+                }
+                for (int i = 0; i < kept.length; i++) {
+                    String s = given.get(i);
+                    if (kept[i] != s && (kept[i] == null || !kept[i].equals(s))) {
+                        return false;
+                    }
+                }
+                return true;
             }
         }
     }
@@ -249,15 +330,18 @@ final class CompiledRuleSet {
         final boolean enabled;
         final COutcome outcome;
         final CAlso[] also;
-        final Explanation explanation;
+        final FiredRules fired;
+        /** Facts that settle the rule's condition FALSE without walking it. */
+        final FactGuard guard;
 
-        CRule(Rule r, int slot, boolean enabled) {
+        CRule(Rule r, int slot, boolean enabled, FactGuard guard) {
             this.rule = r;
+            this.guard = guard;
             this.slot = slot;
             this.enabled = enabled;
             this.outcome = new COutcome(r.outcome());
             this.also = r.also().stream().map(CAlso::new).toArray(CAlso[]::new);
-            this.explanation = new Explanation(r.explanation());
+            this.fired = new FiredRules(r.id(), r.title(), r.citations(), r.explanation());
         }
     }
 
@@ -270,7 +354,7 @@ final class CompiledRuleSet {
         final long removeRequired;
         final long removeRoutes;
         final long addRoutes;
-        final Explanation explanation;
+        final FiredRules fired;
 
         CConflict(ConflictRule x, int slot) {
             this.conflict = x;
@@ -281,7 +365,7 @@ final class CompiledRuleSet {
             this.removeRequired = EnumMasks.of(x.removeRequiredActions());
             this.removeRoutes = EnumMasks.of(x.removeRoutes());
             this.addRoutes = EnumMasks.of(x.addRoutes());
-            this.explanation = new Explanation(x.explanation());
+            this.fired = new FiredRules(x.id(), x.title(), x.citations(), x.explanation());
         }
     }
 }

@@ -38,6 +38,8 @@ public final class EvaluationContext {
     private final long[] factTrue;
     private final long[] factFalse;
     private final EnumSet<IncidentType> incidentTypes = EnumSet.noneOf(IncidentType.class);
+    /** The same incident types as a mask ({@link EnumMasks}). */
+    private long incidentTypeBits;
     private final SexualViolenceType sexualViolenceType;
     private final VictimWishes victimWishes;
     /** The non-null participants, and their input positions (labels use the position). */
@@ -100,6 +102,7 @@ public final class EvaluationContext {
             for (IncidentType t : in.incidentTypes()) {
                 if (t != null) {
                     incidentTypes.add(t);
+                    incidentTypeBits |= EnumMasks.bit(t);
                 }
             }
         }
@@ -144,6 +147,26 @@ public final class EvaluationContext {
         int word = index >>> 6;
         long bit = 1L << index;
         return (factTrue[word] & bit) != 0 ? Boolean.TRUE : (factFalse[word] & bit) != 0 ? Boolean.FALSE : null;
+    }
+
+    /** True when every fact marked in {@code whenTrue} is known true and every one in {@code whenFalse} known false. */
+    boolean allFacts(long[] whenTrue, long[] whenFalse) {
+        for (int w = 0; w < factTrue.length; w++) {
+            if ((factTrue[w] & whenTrue[w]) != whenTrue[w] || (factFalse[w] & whenFalse[w]) != whenFalse[w]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** At least one incident type given, and none of those in the mask ({@link EnumMasks}). */
+    boolean incidentTypesNoneOf(long mask) {
+        return incidentTypeBits != 0 && (incidentTypeBits & mask) == 0;
+    }
+
+    /** A sexual-violence type given, and not one of those in the mask ({@link EnumMasks}). */
+    boolean sexualViolenceTypeNotOneOf(long mask) {
+        return sexualViolenceType != null && (EnumMasks.bit(sexualViolenceType) & mask) == 0;
     }
 
     /** "fact is value", built once per catalog. */

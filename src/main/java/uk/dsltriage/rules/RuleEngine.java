@@ -21,8 +21,9 @@ import java.util.TreeSet;
  *
  * <p>The {@link Condition} records are the one evaluator: one pass over a rule's condition gives its value, and
  * for the rules that fire its reasons or its missing facts. What does not depend on the input (outcomes as bit
- * masks, fired-rule order, explanation templates) is worked out once, when the rule set is built
- * ({@link CompiledRuleSet}).
+ * masks, fired-rule order, explanation templates, the plain tests that settle a condition FALSE before it is walked)
+ * is worked out once, when the rule set is built ({@link CompiledRuleSet}, {@link FactGuard}); an explanation once
+ * written is kept for the same rule and reasons ({@link CompiledRuleSet.FiredRules}).
  */
 public final class RuleEngine {
 
@@ -74,7 +75,7 @@ public final class RuleEngine {
     }
 
     private static void apply(CompiledRuleSet.CRule compiled, EvaluationContext c, Accumulator acc) {
-        if (!compiled.enabled) {
+        if (!compiled.enabled || compiled.guard.settlesFalse(c)) {
             return;
         }
         Rule rule = compiled.rule;
@@ -117,8 +118,7 @@ public final class RuleEngine {
                 acc.missing.addAll(unknown);
             }
         }
-        acc.fire(compiled.slot, new FiredRule(rule.id(), rule.title(),
-                compiled.explanation.build(reasons, extras, acc.writer), rule.citations()));
+        acc.fire(compiled.slot, compiled.fired.fired(reasons, extras, acc.writer));
     }
 
     /** The unknown inputs sorted, each once, joined by ", ". */
@@ -165,8 +165,7 @@ public final class RuleEngine {
         acc.required &= ~compiled.removeRequired;
         acc.routes &= ~compiled.removeRoutes;
         acc.routes |= compiled.addRoutes;
-        acc.fire(compiled.slot, new FiredRule(conflict.id(), conflict.title(),
-                compiled.explanation.build(reasons, List.of(), acc.writer), conflict.citations()));
+        acc.fire(compiled.slot, compiled.fired.fired(reasons, List.of(), acc.writer));
     }
 
     private static Recommendation failClosed(RuleSet ruleSet, EvaluationError error) {
@@ -276,8 +275,8 @@ public final class RuleEngine {
             }
             return new Recommendation(ruleSet.ruleSetId(), ruleSet.version(), ruleSet.sha256(),
                     ROUTES.list(routes), urgency == null ? Urgency.REVIEW : urgency, REQUIRED.list(required),
-                    FORBIDDEN.list(forbidden), decision, List.copyOf(missing), List.of(firedRules),
-                    derivedFacts, List.copyOf(errors));
+                    FORBIDDEN.list(forbidden), decision, missing.isEmpty() ? List.of() : List.copyOf(missing),
+                    List.of(firedRules), derivedFacts, errors.isEmpty() ? List.of() : List.copyOf(errors));
         }
     }
 }
