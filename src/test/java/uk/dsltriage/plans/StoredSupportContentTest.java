@@ -28,8 +28,8 @@ import uk.dsltriage.vocabulary.VulnerabilityFactor;
 /**
  * Stored assessments and plans ({@code child_support_record.content}) round-trip, and a missing, renamed or unknown
  * field or version, or a null where every record had a value, is an error. The fixtures under {@code stored-rows/}
- * are rows as PostgreSQL returns them as text, as the code writes them since the column's first row (e8c03a8, with
- * {@code schemaVersion} 1 from the start).
+ * are rows in the text form PostgreSQL gives a jsonb value, as the code writes them since the column's first row
+ * (e8c03a8, {@code schemaVersion} 1 from the start; checked below: what is written now is the row).
  */
 class StoredSupportContentTest {
 

@@ -28,9 +28,10 @@ import uk.dsltriage.common.StoredRecords;
 
 /**
  * Viewing details are a versioned storage record ({@link StoredRecords}): written whole, read strictly, old rows still
- * readable. The fixtures under {@code stored-rows/} are rows as PostgreSQL returns them as text: version 0 as the code
- * before 7306f19 wrote them (the request as the API wrote it, nulls left out, no {@code schemaVersion}; its shape has
- * not changed since the first viewing record, 5c0e37f), version 1 as the code since then writes them.
+ * readable. The fixtures under {@code stored-rows/} are rows in the text form PostgreSQL gives a jsonb value, written
+ * out from the writing code's shapes: version 0 as the code before 7306f19 wrote them (the request record as the API
+ * mapper wrote it, nulls left out, no {@code schemaVersion}; its shape has not changed since the first viewing
+ * record, 5c0e37f), version 1 as the code since then writes them (checked below: what is written now is the row).
  */
 class StoredViewingDetailsTest {
 
