@@ -31,9 +31,9 @@ public class StoredSupportContent {
 
         Assessment toAssessment() {
             StoredRecords.require(typology != null && continuumPosition != null && childViews != null
-                    && parentsInvolvement != null, "assessment has no typology, continuum position, child's or parents' views");
+                    && parentsInvolvement != null, CONTENT + ": assessment has no typology, continuum position, child's or parents' views");
             StoredRecords.require(listOfValues(vulnerabilityFactors) && listOfValues(protectiveFactors)
-                    && listOfValues(specialistSupport), "assessment has no list of factors or support, or a null in one");
+                    && listOfValues(specialistSupport), CONTENT + ": assessment has no list of factors or support, or a null in one");
             return new Assessment(typology, continuumPosition, vulnerabilityFactors, protectiveFactors, childViews,
                     parentsInvolvement, specialistSupport, formulation);
         }
@@ -49,13 +49,13 @@ public class StoredSupportContent {
             List<ItemV1> support, String childViews, LocalDate reviewBy) {
 
         SafetyPlan toPlan() {
-            StoredRecords.require(reviewBy != null, "safety plan has no review date");
+            StoredRecords.require(reviewBy != null, CONTENT + ": safety plan has no review date");
             StoredRecords.require(listOfValues(supervision) && supervision.stream().allMatch(s -> s.type() != null
-                    && s.description() != null && s.responsible() != null), "safety plan has no supervision list, or an incomplete item");
+                    && s.description() != null && s.responsible() != null), CONTENT + ": safety plan has no supervision list, or an incomplete item");
             StoredRecords.require(listOfValues(monitoring) && listOfValues(support)
                     && Stream.concat(monitoring.stream(), support.stream())
                             .allMatch(i -> i.description() != null && i.responsible() != null),
-                    "safety plan has no monitoring or support list, or an incomplete item");
+                    CONTENT + ": safety plan has no monitoring or support list, or an incomplete item");
             return new SafetyPlan(
                     supervision.stream().map(s -> new SafetyPlan.SupervisionItem(s.type(), s.description(), s.responsible())).toList(),
                     monitoring.stream().map(i -> new SafetyPlan.PlanItem(i.description(), i.responsible())).toList(),

@@ -24,7 +24,7 @@ public class StoredViewingDetails {
             Boolean supportOffered) {
 
         AccidentalViewing toDetails() {
-            StoredRecords.require(viewedAt != null && how != null, "accidental viewing details have no viewedAt or how");
+            StoredRecords.require(viewedAt != null && how != null, DETAILS + ": an accidental viewing has no viewedAt or how");
             return new AccidentalViewing(viewedAt, how, reportedToDsl, supportOffered);
         }
     }
@@ -41,7 +41,7 @@ public class StoredViewingDetails {
             StoredRecords.require(viewedAt != null && viewerRole != null && reason != null && headteacherConsulted != null
                     && secondStaffPresent != null && secondStaffRole != null && sameSexAsChild != null && onPremises != null
                     && noCopyMade != null && wouldCauseSignificantDistress != null && signedBy != null && signedAt != null,
-                    "viewing exception details lack a safeguard every stored record has");
+                    DETAILS + ": a viewing exception lacks a safeguard every stored one has");
             return new ViewingException(viewedAt, viewerRole, reason, headteacherConsulted, secondStaffPresent,
                     secondStaffRole, sameSexAsChild, notSameSexReason, onPremises, noCopyMade,
                     wouldCauseSignificantDistress, signedBy, signedAt);
