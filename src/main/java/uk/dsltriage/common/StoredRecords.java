@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -24,7 +25,13 @@ import org.jboss.logging.Logger;
  * A row written before its column was versioned has no {@value #VERSION}: it is {@link #UNVERSIONED} (format 1) and
  * is read by its own old shape with {@link #readUnversioned}, still refusing unknown (so renamed) fields. Those rows
  * were written leaving nulls out, so there an absent field can only mean null: the caller checks the fields that
- * format 1 always wrote. Versions written with {@value #VERSION} start at 2.
+ * format 1 always wrote. Versions written with {@value #VERSION} start at 2. Two columns were versioned before
+ * {@value #VERSION} was the one name and keep what they wrote ({@link #SCHEMA_VERSION}).
+ * <p>
+ * Some values are stored as the API writes them, nulls left out and with no version in them (the referral form as
+ * sent, the child identity's encrypted values, whose layout is in their associated data; Idempotency-Key fingerprints
+ * hash the same text): {@link #writeAsApi} writes them and {@link #readAsApi} reads them, still refusing an unknown
+ * field.
  */
 @ApplicationScoped
 public class StoredRecords {
@@ -34,16 +41,32 @@ public class StoredRecords {
     public static final String VERSION = "storageVersion";
     /** The version of a row written before its column carried {@value #VERSION}. */
     public static final int UNVERSIONED = 1;
+    /** The version of a viewing detail or support record written before it carried {@code schemaVersion}. */
+    public static final int SCHEMA_UNVERSIONED = 0;
 
-    /** A stored value parsed: the column it came from (for messages), its JSON object and its storage version. */
-    public record Stored(String column, ObjectNode tree, int version) {
+    /** Where a column keeps its version, and the version of a row that has none. */
+    public record Versioning(String field, int unversioned) {
     }
 
+    /** {@value #VERSION} from 2 on; a row without one is format 1 ({@link #UNVERSIONED}). */
+    public static final Versioning STORAGE_VERSION = new Versioning(VERSION, UNVERSIONED);
+    /**
+     * Viewing details and support records, versioned before {@value #VERSION} was the one name, as written since:
+     * {@code schemaVersion} from 1 on; a row without one is {@link #SCHEMA_UNVERSIONED}.
+     */
+    public static final Versioning SCHEMA_VERSION = new Versioning("schemaVersion", SCHEMA_UNVERSIONED);
+
+    /** A stored value parsed: the column it came from (for messages), its JSON object, its version and where it is kept. */
+    public record Stored(String column, ObjectNode tree, int version, Versioning versioning) {
+    }
+
+    private final ObjectMapper apiWriter;
     private final ObjectMapper writer;
     private final ObjectMapper strict;
     private final ObjectMapper unversioned;
 
     public StoredRecords(ObjectMapper apiMapper) {
+        this.apiWriter = apiMapper;
         // Nulls are written, so that a missing field is told apart from an unknown value.
         this.writer = apiMapper.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
         this.unversioned = apiMapper.copy()
@@ -64,27 +87,38 @@ public class StoredRecords {
 
     /** Parses a stored value: it must be a JSON object; its version is {@link #UNVERSIONED} when it names none. */
     public Stored parse(String column, String json) {
+        return parse(column, STORAGE_VERSION, json);
+    }
+
+    /** Parses a stored value of a column that keeps its version as {@code versioning} says. */
+    public Stored parse(String column, Versioning versioning, String json) {
         if (json == null) {
             throw new StoredRecordException(column + " is missing");
         }
-        JsonNode tree;
-        try {
-            tree = strict.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new StoredRecordException(column + " is not valid JSON");
-        }
-        if (!(tree instanceof ObjectNode object)) {
-            throw new StoredRecordException(column + " is not a JSON object");
-        }
-        JsonNode version = object.get(VERSION);
+        ObjectNode object = object(column, () -> strict.readTree(json));
+        JsonNode version = object.get(versioning.field());
         if (version == null) {
-            return new Stored(column, object, UNVERSIONED);
+            return new Stored(column, object, versioning.unversioned(), versioning);
         }
-        // Format 1 never wrote a version: a row naming one is of a version from 2 on.
-        if (!version.isInt() || version.intValue() <= UNVERSIONED) {
-            throw new StoredRecordException(column + " has a " + VERSION + " that is not a version");
+        // A row without a version never named one: a row naming one is of a later version.
+        if (!version.isInt() || version.intValue() <= versioning.unversioned()) {
+            throw new StoredRecordException(column + " has a " + versioning.field() + " that is not a version");
         }
-        return new Stored(column, object, version.intValue());
+        return new Stored(column, object, version.intValue(), versioning);
+    }
+
+    /**
+     * The record of a stored value by its version: the {@code current} one read strictly; a row without a version by
+     * {@code withoutVersion}, its own shape (null where the column has no such rows); any other version is an error.
+     */
+    public <T> T read(Stored stored, int current, Class<T> type, Function<Stored, ? extends T> withoutVersion) {
+        if (stored.version() == current) {
+            return read(stored, type);
+        }
+        if (stored.version() == stored.versioning().unversioned() && withoutVersion != null) {
+            return withoutVersion.apply(stored);
+        }
+        throw unknownVersion(stored);
     }
 
     /** Reads a versioned record: every field present (null where the record allows it), no other. */
@@ -99,12 +133,42 @@ public class StoredRecords {
 
     /**
      * Reads a row of format 1 into the record of the current version, where format 1 had the same fields: as
-     * {@link #readUnversioned}, with the record's {@value #VERSION} set to {@link #UNVERSIONED}.
+     * {@link #readUnversioned}, with the record's version field set to the version of a row without one.
      */
     public <T> T readUnversionedAsCurrent(Stored stored, Class<T> type) {
         ObjectNode tree = stored.tree().deepCopy();
-        tree.put(VERSION, UNVERSIONED);
+        tree.put(stored.versioning().field(), stored.versioning().unversioned());
         return convert(unversioned, tree, type, stored.column() + " (format 1)");
+    }
+
+    /** The value's JSON as the API writes it (nulls left out): for what is kept or hashed byte for byte as sent. */
+    public String writeAsApi(Object value) {
+        try {
+            return apiWriter.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("value not serialisable: " + value.getClass().getName(), e);
+        }
+    }
+
+    /** As UTF-8 bytes, written as a response is (the string writer differs on characters outside the BMP). */
+    public byte[] writeAsApiUtf8(Object value) {
+        try {
+            return apiWriter.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("value not serialisable: " + value.getClass().getName(), e);
+        }
+    }
+
+    /**
+     * Reads a value stored as the API writes it ({@link #writeAsApiUtf8}), whose version is known apart from it: a JSON
+     * object with no unknown (so no renamed) field; an absent field is null (nulls were left out), so the caller
+     * checks the fields that were always written.
+     */
+    public <T> T readAsApi(String column, byte[] json, Class<T> type) {
+        if (json == null) {
+            throw new StoredRecordException(column + " is missing");
+        }
+        return convert(unversioned, object(column, () -> strict.readTree(json)), type, column);
     }
 
     /**
@@ -121,7 +185,7 @@ public class StoredRecords {
     }
 
     public static StoredRecordException unknownVersion(Stored stored) {
-        return new StoredRecordException(stored.column() + " has an unknown " + VERSION);
+        return new StoredRecordException(stored.column() + " has an unknown " + stored.versioning().field());
     }
 
     public static void require(boolean ok, String problem) {
@@ -140,6 +204,23 @@ public class StoredRecords {
         } catch (IOException e) {
             throw new IllegalStateException(resource + " is not readable", e);
         }
+    }
+
+    private interface TreeRead {
+        JsonNode read() throws IOException;
+    }
+
+    private static ObjectNode object(String column, TreeRead read) {
+        JsonNode tree;
+        try {
+            tree = read.read();
+        } catch (IOException e) {
+            throw new StoredRecordException(column + " is not valid JSON");
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw new StoredRecordException(column + " is not a JSON object");
+        }
+        return object;
     }
 
     private static <T> T convert(ObjectMapper mapper, JsonNode tree, Class<T> type, String what) {

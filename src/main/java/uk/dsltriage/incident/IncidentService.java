@@ -17,7 +17,7 @@ import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.ConstraintNames;
 import uk.dsltriage.common.IdempotencyKey;
-import uk.dsltriage.common.StoredJson;
+import uk.dsltriage.common.StoredRecords;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
 import uk.dsltriage.security.AccessScope;
@@ -46,7 +46,7 @@ public class IncidentService {
     private final RecommendationRepository recommendations;
     private final TriageService triage;
     private final AuditLog audit;
-    private final StoredJson json;
+    private final StoredRecords json;
     private final IncidentStorage storage;
     private final Clock clock;
     private final DomainMetrics metrics;
@@ -55,7 +55,7 @@ public class IncidentService {
     private final Event<IncidentTriaged> triaged;
 
     public IncidentService(IncidentRepository incidents, AddendumRepository addenda, RecommendationRepository recommendations,
-            TriageService triage, AuditLog audit, StoredJson json, IncidentStorage storage, Clock clock,
+            TriageService triage, AuditLog audit, StoredRecords json, IncidentStorage storage, Clock clock,
             ParticipantIndex participants, FactsPatches factsPatches, DomainMetrics metrics, Event<IncidentTriaged> triaged) {
         this.triaged = triaged;
         this.metrics = metrics;
@@ -86,7 +86,7 @@ public class IncidentService {
             if (idempotencyKey == null || !ConstraintNames.violated(e, "incident_idempotency_key_unique")) {
                 throw e;
             }
-            return replay(scope, idempotencyKey, IdempotencyKey.fingerprint(json.write(request))).orElseThrow(() -> e);
+            return replay(scope, idempotencyKey, IdempotencyKey.fingerprint(json.writeAsApi(request))).orElseThrow(() -> e);
         }
     }
 
@@ -94,7 +94,7 @@ public class IncidentService {
     Recorded recordInTransaction(AccessScope scope, RecordIncident request, String idempotencyKey) {
         TriageFactsBody facts = request.toTriageFacts();
         checkParticipants("participants", facts);
-        String requestHash = idempotencyKey == null ? null : IdempotencyKey.fingerprint(json.write(request));
+        String requestHash = idempotencyKey == null ? null : IdempotencyKey.fingerprint(json.writeAsApi(request));
         if (idempotencyKey != null) {
             Optional<Recorded> replay = replay(scope, idempotencyKey, requestHash);
             if (replay.isPresent()) {
@@ -174,7 +174,7 @@ public class IncidentService {
     @Transactional
     public AddedAddendum addAddendum(AccessScope scope, UUID incidentId, AddAddendum request, String idempotencyKey) {
         Incident incident = incidents.lockInScope(incidentId, scope).orElseThrow(ProblemException::notFound);
-        String requestHash = idempotencyKey == null ? null : IdempotencyKey.fingerprint(json.write(request));
+        String requestHash = idempotencyKey == null ? null : IdempotencyKey.fingerprint(json.writeAsApi(request));
         if (idempotencyKey != null) {
             // The incident row is locked, so a concurrent retry waits here and then finds this one.
             Optional<IncidentAddendum> earlier = addenda.findByIdempotencyKey(incident, scope.actor(), idempotencyKey);

@@ -32,12 +32,8 @@ public class IncidentStorage {
     public TriageFactsBody readFacts(String column, UUID rowId, String json) {
         return StoredRecords.ofRow(column, rowId, () -> {
             Stored stored = records.parse(column, json);
-            StoredIncidentFacts facts = switch (stored.version()) {
-                case StoredRecords.UNVERSIONED -> records.readUnversioned(stored, StoredIncidentFacts.FormatOne.class).upgrade();
-                case StoredIncidentFacts.VERSION -> records.read(stored, StoredIncidentFacts.class);
-                default -> throw StoredRecords.unknownVersion(stored);
-            };
-            return facts.toFacts();
+            return records.read(stored, StoredIncidentFacts.VERSION, StoredIncidentFacts.class,
+                    before -> records.readUnversioned(before, StoredIncidentFacts.FormatOne.class).upgrade()).toFacts();
         });
     }
 
@@ -53,12 +49,8 @@ public class IncidentStorage {
         }
         return StoredRecords.ofRow(IMAGE_METADATA, incidentId, () -> {
             Stored stored = records.parse(IMAGE_METADATA, json);
-            StoredImageMetadata metadata = switch (stored.version()) {
-                case StoredRecords.UNVERSIONED -> records.readUnversionedAsCurrent(stored, StoredImageMetadata.class);
-                case StoredImageMetadata.VERSION -> records.read(stored, StoredImageMetadata.class);
-                default -> throw StoredRecords.unknownVersion(stored);
-            };
-            return metadata.toMetadata();
+            return records.read(stored, StoredImageMetadata.VERSION, StoredImageMetadata.class,
+                    before -> records.readUnversionedAsCurrent(before, StoredImageMetadata.class)).toMetadata();
         });
     }
 }

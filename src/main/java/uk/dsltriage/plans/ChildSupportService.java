@@ -115,8 +115,8 @@ public class ChildSupportService {
                 flags.flagged(scope.schoolUrn(), incident, List.of(child)).forEach(f -> flagged.put(f.recordId(), f)));
         audit.record(scope, AuditAction.CHILD_PLANS_READ, ObjectKind.CHILD, null);
         return rows.stream().map(r -> new Version(r,
-                r.kind == SupportRecordKind.ASSESSMENT ? content.readAssessment(r.content) : null,
-                r.kind == SupportRecordKind.SAFETY_PLAN ? content.readSafetyPlan(r.content) : null,
+                r.kind == SupportRecordKind.ASSESSMENT ? content.readAssessment(r.id, r.content) : null,
+                r.kind == SupportRecordKind.SAFETY_PLAN ? content.readSafetyPlan(r.id, r.content) : null,
                 supersededBy.get(r.id), flagged.get(r.id))).toList();
     }
 

@@ -26,7 +26,7 @@ public class PlansChildHistory implements ChildHistory {
 
     private Chronology.Entry entry(ChildSupportRecord r) {
         if (r.kind == SupportRecordKind.ASSESSMENT) {
-            Assessment a = content.readAssessment(r.content);
+            Assessment a = content.readAssessment(r.id, r.content);
             return new Chronology.Entry(r.recordedAt, Chronology.Kind.ASSESSMENT_RECORDED, r.incidentId, r.id, r.recordedBy,
                     List.of(a.typology().name(), a.continuumPosition().name()));
         }

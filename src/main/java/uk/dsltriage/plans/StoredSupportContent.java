@@ -1,32 +1,42 @@
 package uk.dsltriage.plans;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+import uk.dsltriage.common.StoredRecords;
 import uk.dsltriage.vocabulary.AssessmentTypology;
 import uk.dsltriage.vocabulary.ContinuumPosition;
 import uk.dsltriage.vocabulary.SpecialistSupport;
 import uk.dsltriage.vocabulary.VulnerabilityFactor;
 
 /**
- * The {@code child_support_record.content} column as versioned storage records, read strictly: every field is written
- * (nulls included) with {@code schemaVersion}, and a missing, unknown or renamed field or an unknown version is an
- * error, never a silent null. Renaming a component is a new version, never an edit.
+ * The {@code child_support_record.content} column as versioned storage records ({@link StoredRecords}), read strictly:
+ * every field is written (nulls included) with {@code schemaVersion} ({@link StoredRecords#SCHEMA_VERSION}: the column
+ * was versioned from its first row, before {@code storageVersion}), and a missing, unknown or renamed field or an
+ * unknown version is an error, never a silent null; so is a null where every record was stored with a value.
+ * Renaming a component is a new version, never an edit.
  */
 @ApplicationScoped
 public class StoredSupportContent {
 
+    static final String CONTENT = "child_support_record.content";
     static final int CURRENT_VERSION = 1;
 
     record AssessmentV1(int schemaVersion, AssessmentTypology typology, ContinuumPosition continuumPosition,
             List<VulnerabilityFactor> vulnerabilityFactors, List<String> protectiveFactors, String childViews,
             String parentsInvolvement, List<SpecialistSupport> specialistSupport, String formulation) {
+
+        Assessment toAssessment() {
+            StoredRecords.require(typology != null && continuumPosition != null && childViews != null
+                    && parentsInvolvement != null, CONTENT + ": assessment has no typology, continuum position, child's or parents' views");
+            StoredRecords.require(listOfValues(vulnerabilityFactors) && listOfValues(protectiveFactors)
+                    && listOfValues(specialistSupport), CONTENT + ": assessment has no list of factors or support, or a null in one");
+            return new Assessment(typology, continuumPosition, vulnerabilityFactors, protectiveFactors, childViews,
+                    parentsInvolvement, specialistSupport, formulation);
+        }
     }
 
     record ItemV1(String description, String responsible) {
@@ -37,73 +47,58 @@ public class StoredSupportContent {
 
     record SafetyPlanV1(int schemaVersion, List<SupervisionItemV1> supervision, List<ItemV1> monitoring,
             List<ItemV1> support, String childViews, LocalDate reviewBy) {
+
+        SafetyPlan toPlan() {
+            StoredRecords.require(reviewBy != null, CONTENT + ": safety plan has no review date");
+            StoredRecords.require(listOfValues(supervision) && supervision.stream().allMatch(s -> s.type() != null
+                    && s.description() != null && s.responsible() != null), CONTENT + ": safety plan has no supervision list, or an incomplete item");
+            StoredRecords.require(listOfValues(monitoring) && listOfValues(support)
+                    && Stream.concat(monitoring.stream(), support.stream())
+                            .allMatch(i -> i.description() != null && i.responsible() != null),
+                    CONTENT + ": safety plan has no monitoring or support list, or an incomplete item");
+            return new SafetyPlan(
+                    supervision.stream().map(s -> new SafetyPlan.SupervisionItem(s.type(), s.description(), s.responsible())).toList(),
+                    monitoring.stream().map(i -> new SafetyPlan.PlanItem(i.description(), i.responsible())).toList(),
+                    support.stream().map(i -> new SafetyPlan.PlanItem(i.description(), i.responsible())).toList(),
+                    childViews, reviewBy);
+        }
     }
 
-    private final ObjectMapper strict;
+    private final StoredRecords records;
 
-    @Inject
-    public StoredSupportContent(ObjectMapper apiMapper) {
-        this.strict = apiMapper.copy()
-                .setSerializationInclusion(JsonInclude.Include.ALWAYS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    public StoredSupportContent(StoredRecords records) {
+        this.records = records;
     }
 
     public String write(Assessment a) {
-        return json(new AssessmentV1(CURRENT_VERSION, a.typology(), a.continuumPosition(), a.vulnerabilityFactors(),
+        return records.write(new AssessmentV1(CURRENT_VERSION, a.typology(), a.continuumPosition(), a.vulnerabilityFactors(),
                 a.protectiveFactors(), a.childViews(), a.parentsInvolvement(), a.specialistSupport(), a.formulation()));
     }
 
     public String write(SafetyPlan p) {
-        return json(new SafetyPlanV1(CURRENT_VERSION,
+        return records.write(new SafetyPlanV1(CURRENT_VERSION,
                 p.supervision().stream().map(s -> new SupervisionItemV1(s.type(), s.description(), s.responsible())).toList(),
                 p.monitoring().stream().map(i -> new ItemV1(i.description(), i.responsible())).toList(),
                 p.support().stream().map(i -> new ItemV1(i.description(), i.responsible())).toList(),
                 p.childViews(), p.reviewBy()));
     }
 
-    public Assessment readAssessment(String json) {
-        AssessmentV1 v = read(json, AssessmentV1.class);
-        return new Assessment(v.typology(), v.continuumPosition(), v.vulnerabilityFactors(), v.protectiveFactors(),
-                v.childViews(), v.parentsInvolvement(), v.specialistSupport(), v.formulation());
+    /** The assessment of the support record with this id. */
+    public Assessment readAssessment(UUID recordId, String json) {
+        return StoredRecords.ofRow(CONTENT, recordId, () -> read(json, AssessmentV1.class).toAssessment());
     }
 
-    public SafetyPlan readSafetyPlan(String json) {
-        SafetyPlanV1 v = read(json, SafetyPlanV1.class);
-        return new SafetyPlan(
-                v.supervision().stream().map(s -> new SafetyPlan.SupervisionItem(s.type(), s.description(), s.responsible())).toList(),
-                v.monitoring().stream().map(i -> new SafetyPlan.PlanItem(i.description(), i.responsible())).toList(),
-                v.support().stream().map(i -> new SafetyPlan.PlanItem(i.description(), i.responsible())).toList(),
-                v.childViews(), v.reviewBy());
+    /** The safety plan of the support record with this id. */
+    public SafetyPlan readSafetyPlan(UUID recordId, String json) {
+        return StoredRecords.ofRow(CONTENT, recordId, () -> read(json, SafetyPlanV1.class).toPlan());
     }
 
+    /** Every row of this column carries its version: one without is refused like an unknown version. */
     private <T> T read(String json, Class<T> type) {
-        try {
-            JsonNode tree = strict.readTree(json);
-            JsonNode version = tree == null ? null : tree.get("schemaVersion");
-            if (version == null || !version.isInt() || version.intValue() != CURRENT_VERSION) {
-                throw new StoredSupportContentException("stored support record has no known schemaVersion");
-            }
-            return strict.treeToValue(tree, type);
-        } catch (JsonProcessingException e) {
-            // The parser's message names the field, never the stored value.
-            throw new StoredSupportContentException("stored support record not readable: " + e.getOriginalMessage());
-        }
+        return records.read(records.parse(CONTENT, StoredRecords.SCHEMA_VERSION, json), CURRENT_VERSION, type, null);
     }
 
-    private String json(Object stored) {
-        try {
-            return strict.writeValueAsString(stored);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("support record not serialisable", e);
-        }
-    }
-
-    /** A stored row that does not match its declared version: a defect or a tampered row. */
-    public static final class StoredSupportContentException extends IllegalStateException {
-        StoredSupportContentException(String message) {
-            super(message);
-        }
+    private static boolean listOfValues(List<?> list) {
+        return list != null && list.stream().allMatch(Objects::nonNull);
     }
 }

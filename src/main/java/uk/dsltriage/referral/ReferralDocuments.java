@@ -47,12 +47,8 @@ public class ReferralDocuments {
     public ReferralContent form(Referral r) {
         return StoredRecords.ofRow(CONTENT, r.id, () -> {
             Stored stored = records.parse(CONTENT, r.contentJson);
-            StoredReferralContent content = switch (stored.version()) {
-                case StoredRecords.UNVERSIONED -> records.readUnversionedAsCurrent(stored, StoredReferralContent.class);
-                case StoredReferralContent.VERSION -> records.read(stored, StoredReferralContent.class);
-                default -> throw StoredRecords.unknownVersion(stored);
-            };
-            return content.toContent();
+            return records.read(stored, StoredReferralContent.VERSION, StoredReferralContent.class,
+                    before -> records.readUnversionedAsCurrent(before, StoredReferralContent.class)).toContent();
         });
     }
 

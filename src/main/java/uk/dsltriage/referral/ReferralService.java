@@ -15,7 +15,7 @@ import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
 import uk.dsltriage.common.ConstraintNames;
 import uk.dsltriage.common.IdempotencyKey;
-import uk.dsltriage.common.StoredJson;
+import uk.dsltriage.common.StoredRecords;
 import uk.dsltriage.common.problem.Problem;
 import uk.dsltriage.common.problem.ProblemException;
 import uk.dsltriage.common.problem.ProblemType;
@@ -39,12 +39,12 @@ public class ReferralService {
     private final ReferralDocuments documents;
     private final TaskService tasks;
     private final AuditLog audit;
-    private final StoredJson json;
+    private final StoredRecords json;
     private final Clock clock;
 
     public ReferralService(ReferralEligibility eligibility, IncidentRecommendations incidents, ReferralRepository referrals,
             ReferralOutcomeRepository outcomes, ChildIdentityVault identities, ReferralFeedPositions positions,
-            ReferralDocuments documents, TaskService tasks, AuditLog audit, StoredJson json, Clock clock) {
+            ReferralDocuments documents, TaskService tasks, AuditLog audit, StoredRecords json, Clock clock) {
         this.eligibility = eligibility;
         this.incidents = incidents;
         this.referrals = referrals;
@@ -115,7 +115,7 @@ public class ReferralService {
         referral.urgency = request.urgency() != null ? request.urgency() : rec.urgency();
         referral.contentJson = documents.storable(form);
         // The text sent is the form as the API writes it, apart from the storage record (no version in it).
-        referral.formJson = ReferralDocuments.storableAsSent(json.write(form));
+        referral.formJson = ReferralDocuments.storableAsSent(json.writeAsApi(form));
         referral.createdBy = school.actor();
         referral.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         referral.idempotencyKey = idempotencyKey;
@@ -150,7 +150,7 @@ public class ReferralService {
 
     /** The incident is part of what was asked: the same body sent for another incident is another request. */
     private String fingerprint(UUID incidentId, SendReferral request) {
-        return IdempotencyKey.fingerprint(incidentId + "|" + json.write(request));
+        return IdempotencyKey.fingerprint(incidentId + "|" + json.writeAsApi(request));
     }
 
     @Transactional

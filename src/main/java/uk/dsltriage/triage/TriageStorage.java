@@ -55,22 +55,16 @@ public class TriageStorage {
     public StoredFacts readFacts(String json) {
         return failingAsStoredFormat(() -> {
             Stored stored = records.parse("facts snapshot", json);
-            return switch (stored.version()) {
-                case StoredRecords.UNVERSIONED -> records.readUnversioned(stored, FactsV1.class).upgrade();
-                case StoredFacts.VERSION -> records.read(stored, StoredFacts.class);
-                default -> throw StoredRecords.unknownVersion(stored);
-            };
+            return records.read(stored, StoredFacts.VERSION, StoredFacts.class,
+                    before -> records.readUnversioned(before, FactsV1.class).upgrade());
         });
     }
 
     public StoredResult readResult(String json) {
         return failingAsStoredFormat(() -> {
             Stored stored = records.parse("result", json);
-            return switch (stored.version()) {
-                case StoredRecords.UNVERSIONED -> records.readUnversioned(stored, ResultV1.class).upgrade();
-                case StoredResult.VERSION -> records.read(stored, StoredResult.class);
-                default -> throw StoredRecords.unknownVersion(stored);
-            };
+            return records.read(stored, StoredResult.VERSION, StoredResult.class,
+                    before -> records.readUnversioned(before, ResultV1.class).upgrade());
         });
     }
 

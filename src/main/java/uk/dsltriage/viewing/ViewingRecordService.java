@@ -79,6 +79,6 @@ public class ViewingRecordService {
     }
 
     private RecordedViewing recorded(ViewingRecord r) {
-        return new RecordedViewing(r.id, r.incidentId, r.recordedBy, r.recordedAt, r.viewedAt, storage.read(r.kind, r.detailsJson));
+        return new RecordedViewing(r.id, r.incidentId, r.recordedBy, r.recordedAt, r.viewedAt, storage.read(r.id, r.kind, r.detailsJson));
     }
 }

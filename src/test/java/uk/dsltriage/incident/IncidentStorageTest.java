@@ -27,7 +27,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import uk.dsltriage.common.StoredJson;
+import uk.dsltriage.common.LenientJsonOracle;
 import uk.dsltriage.common.StoredRecordException;
 import uk.dsltriage.rules.Recommendation;
 import uk.dsltriage.support.Persona;
@@ -62,7 +62,7 @@ class IncidentStorageTest {
     @Inject
     IncidentStorage storage;
     @Inject
-    StoredJson json;
+    LenientJsonOracle json;
     @Inject
     ObjectMapper mapper;
     @Inject

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import uk.dsltriage.common.StoredJson;
+import uk.dsltriage.common.LenientJsonOracle;
 import uk.dsltriage.common.StoredRecordException;
 import uk.dsltriage.support.Persona;
 
@@ -38,7 +38,7 @@ class ReferralContentStorageTest {
     @Inject
     ReferralDocuments documents;
     @Inject
-    StoredJson json;
+    LenientJsonOracle json;
     @Inject
     ObjectMapper mapper;
     @Inject

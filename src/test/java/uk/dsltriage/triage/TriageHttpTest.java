@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import uk.dsltriage.common.StoredJson;
 import uk.dsltriage.support.Fixtures;
 import uk.dsltriage.support.Persona;
 import uk.dsltriage.rules.Recommendation;
@@ -34,8 +33,6 @@ class TriageHttpTest {
     TriageService triage;
     @Inject
     RecommendationRepository recommendations;
-    @Inject
-    StoredJson json;
     @Inject
     TriageStorage storage;
 

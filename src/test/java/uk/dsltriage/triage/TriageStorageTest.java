@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import uk.dsltriage.common.StoredJson;
+import uk.dsltriage.common.LenientJsonOracle;
 import uk.dsltriage.rules.EvaluationError;
 import uk.dsltriage.rules.Recommendation;
 import uk.dsltriage.rules.RuleSet;
@@ -41,7 +41,7 @@ class TriageStorageTest {
     @Inject
     RecommendationRepository recommendations;
     @Inject
-    StoredJson json;
+    LenientJsonOracle json;
     @Inject
     ObjectMapper mapper;
     @Inject

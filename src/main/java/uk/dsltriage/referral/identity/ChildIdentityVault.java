@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import uk.dsltriage.common.StoredJson;
+import uk.dsltriage.common.StoredRecordException;
+import uk.dsltriage.common.StoredRecords;
 
 /**
  * The child identity table: keyed by school and pseudonymous reference, every other column AEAD ciphertext under
@@ -26,7 +27,9 @@ import uk.dsltriage.common.StoredJson;
  * <p>Two layouts (V16). The one value ({@code sealed}, layout v2) is the child as the API writes it, opened once and
  * sent as it is. The four values (layout v1: given name, family name, date of birth, details) are still written,
  * for replicas of the previous version during a rolling upgrade, and still read where a row has no one value yet:
- * written before V16 or by such a replica; {@link #upgradeLayout} seals those.
+ * written before V16 or by such a replica; {@link #upgradeLayout} seals those. Both plaintexts are the API's JSON
+ * ({@link SealedChild}, {@link LayoutOneDetails}), read strictly: a value that opens but does not have its layout's
+ * shape is a {@link StoredRecordException}, never a silent null.
  */
 @ApplicationScoped
 public class ChildIdentityVault {
@@ -40,13 +43,13 @@ public class ChildIdentityVault {
 
     private final EntityManager em;
     private final SchoolDataKeys keys;
-    private final StoredJson json;
+    private final StoredRecords records;
     private final Clock clock;
 
-    public ChildIdentityVault(EntityManager em, SchoolDataKeys keys, StoredJson json, Clock clock) {
+    public ChildIdentityVault(EntityManager em, SchoolDataKeys keys, StoredRecords records, Clock clock) {
         this.em = em;
         this.keys = keys;
-        this.json = json;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -65,7 +68,8 @@ public class ChildIdentityVault {
                 .setParameter("given", seal(aead, schoolUrn, ref, "givenName", identity.givenName()))
                 .setParameter("family", seal(aead, schoolUrn, ref, "familyName", identity.familyName()))
                 .setParameter("dob", seal(aead, schoolUrn, ref, "dateOfBirth", identity.dateOfBirth().toString()))
-                .setParameter("details", seal(aead, schoolUrn, ref, "details", json.write(identity.details())))
+                .setParameter("details", seal(aead, schoolUrn, ref, "details",
+                        records.writeAsApi(LayoutOneDetails.of(identity.details()))))
                 .setParameter("now", Instant.now(clock))
                 .executeUpdate();
     }
@@ -83,7 +87,7 @@ public class ChildIdentityVault {
                 .orElseThrow(() -> new IllegalStateException("child identity stored without a school data key"));
         Sealed row = Sealed.of(schoolUrn, ref, rows.get(0), 0);
         return Optional.of(row.sealed() != null
-                ? json.read(openOne(aead, row), SealedChild.class).identity()
+                ? StoredRecords.ofRow(SealedChild.COLUMN, rowOf(schoolUrn), () -> SealedChild.read(records, ref, openOne(aead, row)))
                 : openFour(aead, row));
     }
 
@@ -113,7 +117,7 @@ public class ChildIdentityVault {
             Aead aead = schoolKeys.computeIfAbsent(row.schoolUrn(), school -> keys.existingForSchool(school)
                     .orElseThrow(() -> new IllegalStateException("child identity stored without a school data key")));
             opened.add(row.sealed() != null ? openOne(aead, row)
-                    : json.writeUtf8(SealedChild.of(row.ref(), openFour(aead, row))));
+                    : records.writeAsApiUtf8(SealedChild.of(row.ref(), openFour(aead, row))));
         }
         return opened;
     }
@@ -150,7 +154,7 @@ public class ChildIdentityVault {
                 Aead aead = schoolKeys.computeIfAbsent(row.schoolUrn(), school -> keys.existingForSchool(school)
                         .orElseThrow(() -> new IllegalStateException("child identity stored without a school data key")));
                 one = sealOne(aead, row.schoolUrn(), row.ref(), openFour(aead, row));
-            } catch (IllegalStateException | DateTimeParseException e) {
+            } catch (IllegalStateException | StoredRecordException e) {
                 unreadable++;
                 continue;
             }
@@ -174,7 +178,7 @@ public class ChildIdentityVault {
     }
 
     private byte[] sealOne(Aead aead, String school, String ref, ChildIdentity identity) {
-        return seal(aead, json.writeUtf8(SealedChild.of(ref, identity)), oneValueContext(school, ref));
+        return seal(aead, records.writeAsApiUtf8(SealedChild.of(ref, identity)), oneValueContext(school, ref));
     }
 
     private static byte[] openOne(Aead aead, Sealed row) {
@@ -184,11 +188,24 @@ public class ChildIdentityVault {
     private ChildIdentity openFour(Aead aead, Sealed row) {
         String school = row.schoolUrn();
         String ref = row.ref();
-        return new ChildIdentity(
+        return StoredRecords.ofRow("child_identity (layout v1)", rowOf(school), () -> new ChildIdentity(
                 text(open(aead, row.givenName(), fieldContext(school, ref, "givenName"))),
                 text(open(aead, row.familyName(), fieldContext(school, ref, "familyName"))),
-                LocalDate.parse(text(open(aead, row.dateOfBirth(), fieldContext(school, ref, "dateOfBirth")))),
-                json.read(text(open(aead, row.details(), fieldContext(school, ref, "details"))), ChildIdentity.Details.class));
+                dateOfBirth(text(open(aead, row.dateOfBirth(), fieldContext(school, ref, "dateOfBirth")))),
+                LayoutOneDetails.read(records, open(aead, row.details(), fieldContext(school, ref, "details")))));
+    }
+
+    /** A row as logs name it: by school only, since the child's reference is kept out of logs and the audit trail. */
+    private static String rowOf(String schoolUrn) {
+        return "a child of school " + schoolUrn;
+    }
+
+    private static LocalDate dateOfBirth(String stored) {
+        try {
+            return LocalDate.parse(stored);
+        } catch (DateTimeParseException e) {
+            throw new StoredRecordException("child_identity.date_of_birth is not a date");
+        }
     }
 
     private static byte[] seal(Aead aead, String school, String ref, String field, String value) {

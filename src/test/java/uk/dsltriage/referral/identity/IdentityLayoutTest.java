@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.dsltriage.support.StoredRows.fixture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.crypto.tink.Aead;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import uk.dsltriage.common.StoredRecordException;
 import uk.dsltriage.referral.ScheduledIdentityUpgrade;
 import uk.dsltriage.referral.api.ChildView;
 
@@ -156,6 +158,45 @@ class IdentityLayoutTest {
         assertThrows(IllegalStateException.class, () -> read(school, "R-b"));
     }
 
+    @Test
+    void theFourValuesAreStillWrittenAsThePreviousVersionWroteThem() throws Exception {
+        String school = "100094";
+        QuarkusTransaction.requiringNew().run(() -> vault.store(school, "C-four", IdentityPlaintextTest.FULL));
+        Aead aead = QuarkusTransaction.requiringNew().call(() -> keys.existingForSchool(school).orElseThrow());
+        byte[] details = aead.decrypt(fourValuesOf(school, "C-four")[3],
+                "dsl-triage/child-identity/v1|100094|C-four|details".getBytes(StandardCharsets.UTF_8));
+        assertEquals(fixture("child-identity-details-full.json"), new String(details, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anOldRowWithTheStoredDetailsReadsAndOneWithDamagedDetailsIsRefusedAndLeftUnsealed() throws Exception {
+        String school = "100095";
+        QuarkusTransaction.requiringNew().run(() -> vault.store(school, "C-fixture", IdentityPlaintextTest.MINIMAL));
+        oldReplicaStores(school, "C-fixture", IdentityPlaintextTest.FULL, fixture("child-identity-details-full.json"));
+        assertEquals(IdentityPlaintextTest.FULL, read(school, "C-fixture"));
+
+        String renamed = fixture("child-identity-details-full.json").replace("\"nhsNumber\"", "\"nhs\"");
+        QuarkusTransaction.requiringNew().run(() -> vault.store(school, "C-damaged", IdentityPlaintextTest.MINIMAL));
+        oldReplicaStores(school, "C-damaged", IdentityPlaintextTest.FULL, renamed);
+        try {
+            assertThrows(StoredRecordException.class, () -> read(school, "C-damaged"));
+            assertThrows(StoredRecordException.class, () -> QuarkusTransaction.requiringNew()
+                    .call(() -> vault.openAllAsJson(List.of(sealedRow(school, "C-damaged")))));
+            ChildIdentityVault.Upgrade at = QuarkusTransaction.requiringNew().call(() -> vault.upgradeLayout(
+                    new ChildIdentityVault.Upgrade(school, "C-a", 0, 0, 0), 2));
+            assertEquals(1, at.unreadable(), "the damaged row is counted, not sealed");
+            assertEquals(1, at.sealed(), "the readable one is sealed");
+            assertNull(sealedOf(school, "C-damaged"));
+            assertEquals(IdentityPlaintextTest.FULL, read(school, "C-fixture"));
+        } finally {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "delete from child_identity where school_urn = ? and child_ref = 'C-damaged'")) {
+                s.setString(1, school);
+                s.executeUpdate();
+            }
+        }
+    }
+
     private ChildIdentity read(String school, String ref) {
         return QuarkusTransaction.requiringNew().call(() -> vault.read(school, ref)).orElseThrow();
     }
@@ -177,6 +218,10 @@ class IdentityLayoutTest {
      * restated here): the four values under the school's data key, and nothing of the one value.
      */
     private void oldReplicaStores(String school, String ref, ChildIdentity identity) throws Exception {
+        oldReplicaStores(school, ref, identity, mapper.writeValueAsString(identity.details()));
+    }
+
+    private void oldReplicaStores(String school, String ref, ChildIdentity identity, String details) throws Exception {
         Aead aead = QuarkusTransaction.requiringNew().call(() -> keys.existingForSchool(school).orElseThrow());
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("insert into child_identity "
                 + "(school_urn, child_ref, given_name, family_name, date_of_birth, details, updated_at) "
@@ -188,7 +233,7 @@ class IdentityLayoutTest {
             s.setBytes(3, v1(aead, school, ref, "givenName", identity.givenName()));
             s.setBytes(4, v1(aead, school, ref, "familyName", identity.familyName()));
             s.setBytes(5, v1(aead, school, ref, "dateOfBirth", identity.dateOfBirth().toString()));
-            s.setBytes(6, v1(aead, school, ref, "details", mapper.writeValueAsString(identity.details())));
+            s.setBytes(6, v1(aead, school, ref, "details", details));
             assertEquals(1, s.executeUpdate());
         }
     }
