@@ -73,8 +73,9 @@ public class LocalAuthorityReferrals {
         List<byte[]> children = identities.openAllAsJson(rows.stream().map(ReferralRepository.FeedRow::identity).toList());
         List<FeedItem> items = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            Referral referral = rows.get(i).referral();
-            items.add(FeedItem.of(referral, children.get(i), referral.formJson == null ? documents.form(referral) : null));
+            ReferralRepository.FeedRow row = rows.get(i);
+            items.add(FeedItem.of(row.referral(), children.get(i), row.formAsSent(),
+                    row.formAsSent() == null ? documents.form(row.referral()) : null));
         }
         long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).referral().feedPosition;
         if (!rows.isEmpty()) {

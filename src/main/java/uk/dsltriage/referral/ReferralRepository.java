@@ -66,7 +66,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
      * identity still sealed. Enough to tell that a page has not changed (its tag) and to build it, read in one query,
      * with no entity to manage.
      */
-    public record FeedRow(Referral referral, Instant identityUpdatedAt, ChildIdentityVault.Sealed identity) {
+    public record FeedRow(Referral referral, byte[] formAsSent, Instant identityUpdatedAt, ChildIdentityVault.Sealed identity) {
     }
 
     /**
@@ -102,12 +102,14 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         referral.urgency = Urgency.valueOf(r.getString(6));
         referral.createdAt = r.getObject(7, OffsetDateTime.class).toInstant();
         referral.acknowledgementDueAt = r.getObject(8, OffsetDateTime.class).toInstant();
-        referral.formJson = r.getString(9);
+        // The form as sent, as the UTF-8 the database holds (the driver's own bytes of a text column): copied into
+        // the page without decoding it to a String and encoding it again.
+        byte[] formAsSent = r.getBytes(9);
         referral.schoolUrn = r.getString(10);
         referral.contentJson = r.getString(11); // only for a referral sent before V15, which has no form_json
         ChildIdentityVault.Sealed identity = new ChildIdentityVault.Sealed(referral.schoolUrn, referral.childRef,
                 r.getBytes(12), r.getBytes(13), r.getBytes(14), r.getBytes(15), r.getBytes(16));
-        return new FeedRow(referral, r.getObject(2, OffsetDateTime.class).toInstant(), identity);
+        return new FeedRow(referral, formAsSent, r.getObject(2, OffsetDateTime.class).toInstant(), identity);
     }
 
     /** The feed page's one query: every column the page needs, the identity still sealed. */

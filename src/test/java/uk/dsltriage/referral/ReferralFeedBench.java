@@ -1,6 +1,8 @@
 package uk.dsltriage.referral;
 
 import com.google.crypto.tink.Aead;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -23,6 +25,8 @@ import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import uk.dsltriage.referral.api.CreateReferralRequest;
 import uk.dsltriage.referral.identity.ChildIdentityVault;
@@ -46,7 +50,14 @@ class ReferralFeedBench {
     private static final int REFERRALS = Integer.getInteger("bench.referrals", 10_000);
     private static final int PAGE = Integer.getInteger("bench.page", 200);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 5);
+    /**
+     * Rounds of every side before the measured runs. Five (the default before stop 22) left the per-request path to
+     * the JIT during the measured drains (250 feed requests, far fewer than C2 needs); 60 rounds measure a running
+     * service (RESULTS.md, stop 21).
+     */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 60);
+    /** -Dbench.jfr=target/feed.jfr: a JFR recording (settings "profile") of the measured runs only, after the warm-up. */
+    private static final String JFR = System.getProperty("bench.jfr", "");
 
     @Inject
     ReferralService schools;
@@ -67,6 +78,7 @@ class ReferralFeedBench {
 
     @Test
     void drainTheFeedVersusRawSql() throws Exception {
+        String loadAtStart = Files.readString(Path.of("/proc/loadavg")).trim();
         long setup = System.nanoTime();
         String incident = ReferralFixtures.s47Incident(Persona.DSL_A);
         AccessScope dsl = new AccessScope(Tokens.ISSUER, "dsl-a", Fixtures.SCHOOL_A, null, Set.of("dsl"));
@@ -130,6 +142,10 @@ class ReferralFeedBench {
         }
         long[][] jit = new long[sides][RUNS];
         long[][] own = new long[sides][RUNS];
+        Recording recording = JFR.isEmpty() ? null : new Recording(Configuration.getConfiguration("profile"));
+        if (recording != null) {
+            recording.start();
+        }
         for (int run = 0; run < RUNS; run++) {
             for (int side = 0; side < sides; side++) {
                 long jit0 = jitNanos();
@@ -151,12 +167,18 @@ class ReferralFeedBench {
                 }
             }
         }
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(JFR));
+            recording.close();
+        }
         String[] names = {"feed over HTTP, page by page", "raw SQL, the feed's columns, identity still encrypted",
                 "raw SQL, the feed's columns, identity decrypted (one AEAD value a row, as the feed)",
                 "feed over HTTP, the same referrals as sent before V15 (each form parsed and written again, as before)"};
         StringBuilder report = new StringBuilder(String.format(
-                "referrals=%d page=%d runs=%d warm-up rounds=%d setup(50 sent via service, the rest copied by SQL)=%.1fs%n",
-                REFERRALS, PAGE, RUNS, WARMUP, setupSeconds));
+                "referrals=%d page=%d runs=%d warm-up rounds=%d client=%s setup(50 sent via service, the rest copied by SQL)=%.1fs%n"
+                        + "load average at start: %s%n",
+                REFERRALS, PAGE, RUNS, WARMUP, TREE_CLIENT ? "tree" : "stream", setupSeconds, loadAtStart));
         double[] wallMedian = new double[sides];
         double[] cpuMedian = new double[sides];
         for (int side = 0; side < sides; side++) {
@@ -188,9 +210,11 @@ class ReferralFeedBench {
     }
 
     /**
-     * A fresh token per drain (tokens live five minutes). The client is what an authority would run: plain HTTP and
-     * Jackson, reading every item; RestAssured's Groovy JSON path, used before, spent ~80% of the measured time
-     * parsing and pretty-printing on the client side (see RESULTS.md).
+     * A fresh token per drain (tokens live five minutes). The client is what an authority would run: the JDK's HTTP
+     * client and Jackson, reading every value of every item as it streams past (each string as a String, each number
+     * and boolean as one), as the raw side reads every column through JDBC; it checks that every item has its child's
+     * given name. -Dbench.client=tree reads each page into a Jackson tree instead (the client of stops 20-21).
+     * RestAssured's Groovy JSON path, used before, spent ~80% of the measured time on the client side (RESULTS.md).
      */
     private int drainFeed(String authority) throws Exception {
         String token = Tokens.forLocalAuthority("bench-la", authority, "la-officer");
@@ -203,19 +227,72 @@ class ReferralFeedBench {
             if (page.statusCode() != 200) {
                 throw new IllegalStateException("feed answered " + page.statusCode());
             }
-            JsonNode body = mapper.readTree(page.body());
-            JsonNode items = body.get("items");
-            if (items.isEmpty()) {
+            PageRead read = TREE_CLIENT ? readTree(page.body()) : readStreaming(page.body());
+            if (read.items() == 0) {
                 return count;
             }
-            for (JsonNode item : items) {
-                if (item.get("child").get("givenName").asText().isEmpty()) {
-                    throw new IllegalStateException("an item without its child");
-                }
-                count++;
-            }
-            cursor = body.get("nextCursor").asText();
+            count += read.items();
+            cursor = read.nextCursor();
         }
+    }
+
+    private static final boolean TREE_CLIENT = "tree".equals(System.getProperty("bench.client", "stream"));
+
+    private record PageRead(int items, String nextCursor) {
+    }
+
+    /** Keeps the values read reachable, so that the JIT cannot drop the reading of them. */
+    private long sink;
+
+    /** Every value of the page, streamed: {"items":[{..., "child":{"givenName":...}, "form":{...}}], "nextCursor":...}. */
+    private PageRead readStreaming(byte[] body) throws java.io.IOException {
+        int items = 0;
+        int childrenNamed = 0;
+        String next = null;
+        int level = 0;
+        try (JsonParser json = mapper.getFactory().createParser(body)) {
+            for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
+                switch (token) {
+                    case START_OBJECT, START_ARRAY -> {
+                        level++;
+                        if (level == 3 && token == JsonToken.START_OBJECT) {
+                            items++; // root object 1, items 2, an item 3
+                        }
+                    }
+                    case END_OBJECT, END_ARRAY -> level--;
+                    case VALUE_STRING -> {
+                        String value = json.getText();
+                        sink += value.length();
+                        if (level == 1 && "nextCursor".equals(json.currentName())) {
+                            next = value;
+                        } else if (level == 4 && "givenName".equals(json.currentName())
+                                && "child".equals(json.getParsingContext().getParent().getCurrentName()) && !value.isEmpty()) {
+                            childrenNamed++;
+                        }
+                    }
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> sink += json.getNumberValue().hashCode();
+                    case VALUE_TRUE, VALUE_FALSE -> sink += json.getBooleanValue() ? 1 : 0;
+                    default -> {
+                        // field names and nulls: nothing to read
+                    }
+                }
+            }
+        }
+        if (childrenNamed != items || next == null) {
+            throw new IllegalStateException("a page without its cursor, or an item without its child");
+        }
+        return new PageRead(items, next);
+    }
+
+    private PageRead readTree(byte[] body) throws java.io.IOException {
+        JsonNode page = mapper.readTree(body);
+        JsonNode items = page.get("items");
+        for (JsonNode item : items) {
+            if (item.get("child").get("givenName").asText().isEmpty()) {
+                throw new IllegalStateException("an item without its child");
+            }
+        }
+        return new PageRead(items.size(), page.get("nextCursor").asText());
     }
 
     /** CPU time of this JVM and of this database's PostgreSQL backends (the server processes doing the queries). */

@@ -27,7 +27,7 @@ final class FeedPageWriter {
     static byte[] utf8(FeedPage page, ObjectMapper mapper) {
         int estimate = 64;
         for (FeedItem item : page.items()) {
-            estimate += ITEM_FIELDS + item.childJson().length + (item.formJson() == null ? 2048 : item.formJson().length());
+            estimate += ITEM_FIELDS + item.childJson().length + (item.formJson() == null ? 2048 : item.formJson().length);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(estimate);
         try (JsonGenerator json = mapper.createGenerator(out, JsonEncoding.UTF8)) {
@@ -59,7 +59,7 @@ final class FeedPageWriter {
         json.writeRawValue(new JsonBytes(item.childJson()));
         json.writeFieldName("form");
         if (item.formJson() != null) {
-            json.writeRawValue(item.formJson());
+            json.writeRawValue(new JsonBytes(item.formJson()));
         } else {
             json.writeObject(ReferralForm.of(item.form()));
         }

@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A JSON value already written as UTF-8 (a child as the API writes it, kept sealed), copied into a response as it is:
+ * A JSON value already written as UTF-8 (a child as the API writes it, kept sealed; a form as sent, kept as text),
+ * copied into a response as it is:
  * Jackson's UTF-8 generator takes the bytes of a raw value ({@code writeRawValue}) from here instead of encoding a string.
  * Only the unquoted forms are meant; the quoted ones exist because the interface has them.
  */
