@@ -14,12 +14,9 @@ BASE_OPTS="-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MetaspaceSize=128m -XX:Reserved
 A_OPTS=${A_OPTS:-"$BASE_OPTS -XX:TieredStopAtLevel=1"}
 B_OPTS=${B_OPTS:-"$BASE_OPTS"}
 ROUNDS=${ROUNDS:-4}; SECONDS_EACH=${SECONDS_EACH:-10}; WARM_SECONDS=${WARM_SECONDS:-45}; CLIENTS=${CLIENTS:-8}
-PG_BIN=/usr/lib/postgresql/15/bin
 PG_PORT=15452
 A_PORT=18090
 B_PORT=18091
-KC_URL=http://127.0.0.1:8180
-TOKEN_URL=$KC_URL/realms/dsl-triage/protocol/openid-connect/token
 STAMP=$(date -u +%Y-%m-%dT%H%M)
 OUT="$WORK/run-$STAMP"
 RESULT="$BENCH/results/jit-ab-$STAMP.md"

@@ -52,12 +52,9 @@ fi
 # A small, fixed heap: the service keeps no records in memory (they live in PostgreSQL), so RSS should stay flat.
 # The production options (run.sh, deploy/k8s/configmap.yaml), measured in bench/PROFILE-2026-12-01.md.
 JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k"}
-PG_BIN=/usr/lib/postgresql/15/bin
 PG_PORT=15432
 APP_PORT=18080
 OLD_PORT=18081
-KC_URL=http://127.0.0.1:8180
-TOKEN_URL=$KC_URL/realms/dsl-triage/protocol/openid-connect/token
 PASSWORD='Demo-Passw0rd!'
 STAMP=$(date -u +%Y-%m-%dT%H%M)
 RESULTS="$BENCH/results"

@@ -47,7 +47,6 @@ PROD_OPTS=${PROD_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MetaspaceSize=128m
 C2_OPTS=${PROD_OPTS/-XX:TieredStopAtLevel=1/}
 # As bench/run.sh: a 30 s wait for a database connection (production's 3 s made starts fail on a saturated machine).
 EXTRA_OPTS=${EXTRA_OPTS:-"-Dquarkus.datasource.jdbc.acquisition-timeout=PT30S"}
-PG_BIN=/usr/lib/postgresql/15/bin
 STAMP=$(date -u +%Y-%m-%dT%H%M)
 OUT="$WORK/run-$STAMP"
 RESULTS="$OUT/starts.jsonl"

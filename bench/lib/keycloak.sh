@@ -4,6 +4,8 @@
 #   use_keycloak START_LOG [WHY]    START_LOG: where keycloak.sh start writes (shown if it fails); WHY: for the log
 #   stop_keycloak_if_started        for the caller's cleanup
 KC_STARTED=0
+KC_URL=http://127.0.0.1:8180
+TOKEN_URL=$KC_URL/realms/dsl-triage/protocol/openid-connect/token
 
 use_keycloak() {
     local start_log=$1 why=${2:+ ($2)}

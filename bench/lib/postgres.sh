@@ -1,6 +1,8 @@
 # Sourced by the bench scripts: a fresh PostgreSQL 15 (fsync and synchronous commit on, loopback only, run as the
-# postgres user) in $WORK/pg with its log in $OUT/postgres.log. Needs PG_BIN, PG_PORT, WORK and OUT set.
+# postgres user) in $WORK/pg with its log in $OUT/postgres.log, from PG_BIN (set here). Needs PG_PORT, WORK and OUT set.
 #   fresh_postgres MAX_CONNECTIONS SHARED_BUFFERS
+PG_BIN=/usr/lib/postgresql/15/bin
+
 fresh_postgres() {
     local max_connections=$1 shared_buffers=$2
     if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" status >/dev/null 2>&1; then
