@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import uk.dsltriage.common.problem.DatabaseUnavailable;
+import uk.dsltriage.common.ScheduledJob;
 import uk.dsltriage.triage.RuleSetWords;
 import uk.dsltriage.vocabulary.Urgency;
 
@@ -64,18 +64,10 @@ public class AlertDispatcher {
         if (!config.enabled()) {
             return;
         }
-        try {
+        ScheduledJob.tick("Alert dispatch", () -> {
             scanOverdueTasks();
             dispatch();
-        } catch (RuntimeException e) {
-            // The next tick tries again; ids and the exception class only. An unreachable database is an outage the
-            // operator sees elsewhere (readiness), not a fault of this job: a warning, not an error.
-            if (DatabaseUnavailable.in(e)) {
-                LOG.warnf("Alert dispatch waits for the database: %s", e.getClass().getName());
-            } else {
-                LOG.errorf("Alert dispatch failed: %s", e.getClass().getName());
-            }
-        }
+        });
     }
 
     /** Queues an alert for each task that became overdue and has none yet; returns how many were queued. */

@@ -5,7 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import uk.dsltriage.common.problem.DatabaseUnavailable;
+import uk.dsltriage.common.ScheduledJob;
 import uk.dsltriage.referral.identity.ChildIdentityVault;
 
 /**
@@ -34,16 +34,7 @@ public class ScheduledIdentityUpgrade {
         if (!enabled) {
             return;
         }
-        try {
-            run();
-        } catch (RuntimeException e) {
-            // The next tick tries again; the exception class only (never a message that could quote a row).
-            if (DatabaseUnavailable.in(e)) {
-                LOG.warnf("Child identity layout upgrade waits for the database: %s", e.getClass().getName());
-            } else {
-                LOG.errorf("Child identity layout upgrade failed: %s", e.getClass().getName());
-            }
-        }
+        ScheduledJob.tick("Child identity layout upgrade", this::run);
     }
 
     /** Seals what is left, in key order, and returns how many rows this replica sealed. */

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import uk.dsltriage.audit.AuditAction;
 import uk.dsltriage.audit.AuditLog;
 import uk.dsltriage.audit.ObjectKind;
+import uk.dsltriage.common.ScheduledJob;
 import uk.dsltriage.referral.identity.MasterKeys;
 import uk.dsltriage.referral.identity.SchoolDataKeys;
 import uk.dsltriage.security.AccessScope;
@@ -56,7 +57,7 @@ public class ScheduledRewrap {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         if (enabled) {
-            run();
+            ScheduledJob.tick("Identity key re-wrap", this::run);
         }
     }
 
