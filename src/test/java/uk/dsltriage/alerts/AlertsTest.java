@@ -219,15 +219,21 @@ class AlertsTest {
         String id = school.record(school.staff("teacher"), urgentConcern());
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        int retrying = 0;
         try {
             List<Callable<AlertDispatcher.Run>> both = List.of(dispatcher::dispatch, dispatcher::dispatch);
-            for (Future<AlertDispatcher.Run> run : pool.invokeAll(both)) {
-                run.get();
+            for (Future<AlertDispatcher.Run> future : pool.invokeAll(both)) {
+                AlertDispatcher.Run run = future.get();
+                retrying += run.retrying();
             }
-            dispatchAll();
         } finally {
             pool.shutdownNow();
         }
+        if (retrying > 0) {
+            // GreenMail's occasional stall failed that send (see dispatchAll): its retry waits for the backoff.
+            clock.set(clock.instant().plus(Duration.ofHours(2)));
+        }
+        dispatchAll();
         assertEquals(1, inbox(school.address("dsl1")).size());
         assertEquals("SENT", only(school.alerts(dsl), id).get("status"));
     }
