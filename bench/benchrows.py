@@ -48,11 +48,15 @@ def noise_rates(raw_rows):
 
 def noise(raw_rows):
     """The largest deviation from the mean of those measurements, relative to it (None with fewer than two)."""
-    rates = noise_rates(raw_rows)
+    return spread(noise_rates(raw_rows))
+
+
+def spread(rates):
+    """The largest deviation of the rates from their mean, relative to it (None with fewer than two)."""
     if len(rates) < 2:
         return None
     m = statistics.mean(rates)
-    return max(m - min(rates), max(rates) - m) / m
+    return max(m - min(rates), max(rates) - m) / m if m else None
 
 
 def raw_rows(path):

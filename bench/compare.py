@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Compares two bench/run.sh runs (their results/<stamp>.jsonl): for each scenario and concurrency, the service's
 throughput (the median of its rounds) and its ratio to the raw limit in both runs, and whether the difference is
-within the runs' own noise (the larger of the two runs' spreads of intake at 8 clients, see benchrows.py). Where both
-runs measured it, the service's CPU time per request too. Standard library only.
+within the noise the runs report: the largest of the two runs' spreads of intake at 8 clients (the run's noise, see
+benchrows.py) and of this figure's own spread over its rounds in either run. Where both runs measured it, the
+service's CPU time per request too. Standard library only.
     compare.py A.jsonl B.jsonl"""
 import sys
 
@@ -14,10 +15,11 @@ tol = max(x for x in (na, nb, 0) if x is not None)
 pct = lambda x: "-" if x is None else f"{x:.0%}"
 print(f"Run A {ia['stamp']} (build {ia['commit']}, {ia.get('rounds', 1)} round(s)), "
       f"run B {ib['stamp']} (build {ib['commit']}, {ib.get('rounds', 1)} round(s)).")
-print(f"Noise (spread of intake at 8 clients within a run, no profiler): A {pct(na)}, B {pct(nb)}; tolerance {pct(tol)}.")
+print(f"Noise (spread of intake at 8 clients within a run, no profiler): A {pct(na)}, B {pct(nb)}; each figure's "
+      f"tolerance is the larger of {pct(tol)} and its own spread over its rounds in either run.")
 print()
-print("| scenario | clients | A req/s | B req/s | B/A | A ratio to raw | B ratio to raw | A CPU ms/req | B CPU ms/req | within noise |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+print("| scenario | clients | A req/s | B req/s | B/A | A ratio to raw | B ratio to raw | A CPU ms/req | B CPU ms/req | tolerance | within noise |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 key = lambda rows: {(r["scenario"], r["side"], r["clients"]): r for r in rows}
 ka, kb = key(a), key(b)
 agree = total = 0
@@ -30,9 +32,10 @@ for sc in benchrows.MATRIX:
         q = sb["rps"] / sa["rps"] if sa["rps"] else float("nan")
         ratio = lambda s, r: f"{s['rps'] / r['rps']:.2f}" if r and r["rps"] else "-"
         cpu = lambda s: "-" if s.get("cpu_ms_per_req") is None else f"{s['cpu_ms_per_req']:.2f}"
-        within = abs(q - 1) <= tol
+        fig_tol = max(x for x in (tol, benchrows.spread(sa["rounds_rps"]), benchrows.spread(sb["rounds_rps"])) if x is not None)
+        within = abs(q - 1) <= fig_tol
         agree, total = agree + within, total + 1
         print(f"| {sc} | {c} | {sa['rps']:.1f} | {sb['rps']:.1f} | {q:.2f} | {ratio(sa, ra)} | {ratio(sb, rb)} | "
-              f"{cpu(sa)} | {cpu(sb)} | {'yes' if within else 'no'} |")
+              f"{cpu(sa)} | {cpu(sb)} | {pct(fig_tol)} | {'yes' if within else 'no'} |")
 print()
 print(f"{agree} of {total} figures agree within the noise.")

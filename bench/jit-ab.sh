@@ -58,7 +58,7 @@ start() {  # port options...; prints the pid once ready
     if curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$port/q/health/live" 2>/dev/null; then
         log "something already answers on :$port"; exit 1
     fi
-    DSLTRIAGE_RATE_LIMIT_ENABLED=false MALLOC_ARENA_MAX=2 PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/app" \
+    DSLTRIAGE_RATE_LIMIT_ENABLED=false ALERTS_ENABLED=false MALLOC_ARENA_MAX=2 PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/app" \
         DB_USER=bench DB_PASSWORD=bench IDENTITY_MASTER_KEYS="$MASTER_KEY" CONSOLE_CLIENT_SECRET="unused-$(date +%s%N)" \
         java "$@" -Dquarkus.http.host=127.0.0.1 -jar target/quarkus-app/quarkus-run.jar >"$OUT/service-$port.log" 2>&1 &
     local pid=$!

@@ -17,13 +17,18 @@ start = json.load(open(os.path.join(run, "start.json")))
 after = json.load(open(os.path.join(run, "rss-after.json")))
 SCENARIOS = [
     ("intake", "POST /api/v1/incidents (1.6 KB, Idempotency-Key): validated, image-guarded, triaged, audited, stored",
-     "one transaction: the same rows intake writes (incident, its type, the recommendation, the incident's "
-     "current recommendation and its routes, the urgent concern's alert in the outbox, the chained audit event and its chain head)"),
+     "one transaction: the idempotency key looked up, the same rows intake writes (incident, its type and participants, "
+     "the recommendation, the incident's current recommendation and its routes, the urgent concern's alert in the "
+     "outbox, the chained audit event and its chain head)"),
     ("evaluate", "POST /api/v1/triage/evaluate: triage only, stores the audit event", "one transaction: the chained audit event and its head"),
-    ("read", "GET /api/v1/incidents/{id} as the DSL (random of 2,000)", "the incident, its types, addenda and recommendations by id + the audit event"),
-    ("list", "GET /api/v1/incidents?size=20 as the DSL", "the first page of the school's incidents with their types + the audit event"),
-    ("queue", "GET /api/v1/review-queue?size=20 as the DSL", "the queue's page query + the audit event"),
-    ("feed", "GET /api/v1/la/referrals?limit=20 as LA 999's system", "the feed's first page (referrals with their encrypted identity) + the audit event"),
+    ("read", "GET /api/v1/incidents/{id} as the DSL (random of 2,000)",
+     "the incident in scope, its types, routes, addenda and latest recommendation + the audit event"),
+    ("list", "GET /api/v1/incidents?size=20 as the DSL",
+     "the first page of the school's incidents, their types and routes, the total, their latest recommendations + the audit event"),
+    ("queue", "GET /api/v1/review-queue?size=20 as the DSL",
+     "the ranked page, its incidents, types, routes and rule-set words, the safety-plan flags + the audit event"),
+    ("feed", "GET /api/v1/la/referrals?limit=20 as LA 999's system",
+     "the feed's page query (referrals with their sealed identity), the school's wrapped data key + the audit event"),
 ]
 by = {(r["scenario"], r["side"], r["clients"]): r for r in rows}
 clients = sorted({r["clients"] for r in rows if r["scenario"] in dict((s, 1) for s, _, _ in SCENARIOS)})
@@ -41,7 +46,10 @@ w(f"`bench/run.sh{' --quick' if meta['quick'] else ''}` at commit `{meta['commit
   f"({meta['cpu']}), {meta['mem']}; {meta['java']}; PostgreSQL {meta['pg']} (Debian, fsync on, synchronous_commit on) "
   f"on the same machine; wrk and pgbench on the same machine too. Each HTTP phase {meta['bench_seconds']} s, each "
   f"pgbench phase {meta['pg_seconds']} s; the whole matrix measured {meta.get('rounds', 1)} times (rounds), each figure "
-  f"below the median of its rounds. Tokens: real RS256 tokens from Keycloak (fetched before each phase).")
+  f"below the median of its rounds"
+  f"{' (each round after the first on a freshly started, warmed service JVM)' if meta.get('fresh_jvm_each_round') else ''}. "
+  f"Tokens: real RS256 tokens from Keycloak (fetched before each phase). The statements the service ran for one "
+  f"request of each scenario: `{meta['stamp']}-statements.txt`.")
 w("")
 loads = [r.get("load", "") for r in measured]
 w(f"**Load average (1/5/15 min) during the run:** first phase {loads[0] if loads else '-'}, last phase "

@@ -14,10 +14,12 @@
 #   the service, packaged (mvn package), java -jar on 127.0.0.1:18080, profile prod, JSON logs to target/bench/;
 #   with --compare-prechain (on by default in a full run, see bench/audit/COST.md): the same service built at the commit
 #     before the audit hash chain, on 127.0.0.1:18081, against its own database on the same PostgreSQL.
-# The only setting that differs from production: a 30 s connection acquisition timeout (default 5 s), because on a
-# saturated machine opening a connection (fork + SCRAM) took longer than 5 s and the service failed to start.
+# The settings that differ from production: a 30 s connection acquisition timeout (default 5 s), because on a
+# saturated machine opening a connection (fork + SCRAM) took longer than 5 s and the service failed to start; the
+# per-user rate limit and the alert dispatcher off (see start_service).
 # Environment: BENCH_SECONDS (per HTTP phase), PG_SECONDS (per pgbench phase), CONCURRENCY ("1 4 8 16"), ROUNDS (times
-#   the whole matrix is measured, 3; each figure is the median), WARM_EACH_SECONDS (warm-up of each scenario),
+#   the whole matrix is measured, 3; each figure is the median), FRESH_JVM_EACH_ROUND (1: each round after the first on
+#   a freshly started and warmed service JVM; 0: one JVM for every round), WARM_EACH_SECONDS (warm-up of each scenario),
 #   FILL_TO (incidents before the RSS reading, 10000), FILL_MAX_SECONDS (time cap on that fill, 300: on a busy machine
 #   the count reached is reported), JVM_OPTS (the service's JVM options), BENCH_SKIP_BUILD=1 (no build), APP_JAR (the
 #   service's jar, default target/quarkus-app/quarkus-run.jar), BENCH_BUILD_NOTE (what the results file says was built).
@@ -48,6 +50,7 @@ else
     FILL_TO=${FILL_TO:-10000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-180}; SEED_REFERRALS=${SEED_REFERRALS:-10}; WARM_SECONDS=${WARM_SECONDS:-15}; WARM_EACH_SECONDS=${WARM_EACH_SECONDS:-6}; PROFILE_SECONDS=${PROFILE_SECONDS:-15}
     COST_ROUNDS=${COST_ROUNDS:-3}
 fi
+FRESH_JVM_EACH_ROUND=${FRESH_JVM_EACH_ROUND:-1}
 
 # A small, fixed heap: the service keeps no records in memory (they live in PostgreSQL), so RSS should stay flat.
 # The production options (run.sh, deploy/k8s/configmap.yaml), measured in bench/PROFILE-2026-12-01.md.
@@ -123,7 +126,9 @@ start_service() {  # jar port database logfile [extra JVM options...]; prints th
     # MALLOC_ARENA_MAX: glibc's per-thread malloc arenas otherwise add tens of MB of RSS that the JVM never uses.
     # The per-user rate limit is off: each scenario is one user at thousands of requests a second, which the limit
     # exists to refuse (429s would be counted as errors and measure the limiter, not the service).
-    DSLTRIAGE_RATE_LIMIT_ENABLED=false MALLOC_ARENA_MAX=2 PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" DB_USER=bench DB_PASSWORD=bench \
+    # The alert dispatcher is off: there is no SMTP server here, and its retries of every urgent concern's alert
+    # (intake writes one per concern, as the raw side does) would be background work that no scenario measures.
+    DSLTRIAGE_RATE_LIMIT_ENABLED=false ALERTS_ENABLED=false MALLOC_ARENA_MAX=2 PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" DB_USER=bench DB_PASSWORD=bench \
         IDENTITY_MASTER_KEYS="$MASTER_KEY" CONSOLE_CLIENT_SECRET="bench-console-secret-unused-$(date +%s%N)" \
         java "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.datasource.jdbc.acquisition-timeout=PT30S -jar "$jar" >"$logfile" 2>&1 &
     local pid=$!
@@ -223,18 +228,60 @@ psql_ -d raw -c "\\copy bench_ids (id) from '$OUT/incident-ids.txt'" >>"$OUT/raw
 RAW_INTAKE="$BENCH/pgbench/intake.sql"
 # Every other scenario's own path warmed too (not measured): otherwise the JIT compiles it during its first measured
 # phase (1 client), and that phase measures the compiler rather than the service.
-log "warm-up of each scenario ${WARM_EACH_SECONDS}s"
-wrk_phase warmup 4 "$WARM_EACH_SECONDS" staff.a POST /api/v1/triage/evaluate "$BENCH/payloads/evaluate.json" >/dev/null
-wrk_phase warmup 4 "$WARM_EACH_SECONDS" dsl.a GET '/api/v1/incidents/{id}' "" "$OUT/incident-ids.txt" >/dev/null
-wrk_phase warmup 4 "$WARM_EACH_SECONDS" dsl.a GET '/api/v1/incidents?size=20' >/dev/null
-wrk_phase warmup 4 "$WARM_EACH_SECONDS" dsl.a GET '/api/v1/review-queue?size=20' >/dev/null
-wrk_phase warmup 4 "$WARM_EACH_SECONDS" la-system-999 GET '/api/v1/la/referrals?limit=20' >/dev/null
-grep -v '"scenario":"warmup"' "$RESULT_LINES" >"$RESULT_LINES.tmp" || true; mv "$RESULT_LINES.tmp" "$RESULT_LINES"
+warm_each_scenario() {
+    log "warm-up of each scenario ${WARM_EACH_SECONDS}s"
+    wrk_phase warmup 4 "$WARM_EACH_SECONDS" staff.a POST /api/v1/triage/evaluate "$BENCH/payloads/evaluate.json" >/dev/null
+    wrk_phase warmup 4 "$WARM_EACH_SECONDS" dsl.a GET '/api/v1/incidents/{id}' "" "$OUT/incident-ids.txt" >/dev/null
+    wrk_phase warmup 4 "$WARM_EACH_SECONDS" dsl.a GET '/api/v1/incidents?size=20' >/dev/null
+    wrk_phase warmup 4 "$WARM_EACH_SECONDS" dsl.a GET '/api/v1/review-queue?size=20' >/dev/null
+    wrk_phase warmup 4 "$WARM_EACH_SECONDS" la-system-999 GET '/api/v1/la/referrals?limit=20' >/dev/null
+    grep -v '"scenario":"warmup"' "$RESULT_LINES" >"$RESULT_LINES.tmp" || true; mv "$RESULT_LINES.tmp" "$RESULT_LINES"
+}
+warm_each_scenario
+# Each round after the first on a fresh JVM, warmed the same way: what one JVM happens to compile (and so its CPU per
+# request) differs from one start to the next by more than phases of one JVM differ, so a run whose rounds all share
+# one JVM reports less noise than two runs show between them.
+fresh_service_for_round() {
+    log "round $ROUND: a fresh service JVM"
+    kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true
+    APP_PID=$(start_service "$APP_JAR" "$APP_PORT" app "$OUT/service-round$ROUND.log" $JVM_OPTS)
+    wrk_phase warmup 4 "$WARM_SECONDS" staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1 >/dev/null
+    warm_each_scenario
+}
+# ---------------------------------------------------------------- what the service runs per request
+# One warm request of each scenario with PostgreSQL logging every statement: the statements the service ran, in order,
+# go to results/<stamp>-statements.txt, the reference for the raw side's scripts (bench/pgbench/*.sql, which must make
+# the same reads and writes).
+capture_statements() {  # name user method path [body]
+    local name=$1 user=$2 method=$3 path=$4 body=${5:-} token from
+    local send=()
+    [ -n "$body" ] && send=(-H 'Content-Type: application/json' -H "Idempotency-Key: capture-$STAMP-$name" --data-binary "@$body")
+    token=$(token_for "$user")
+    from=$(( $(stat -c %s "$OUT/postgres.log") + 1 ))
+    curl -fsS -o /dev/null -X "$method" -H "Authorization: Bearer $token" -H 'Accept: application/json' "${send[@]}" \
+        "http://127.0.0.1:$APP_PORT$path" || log "capture: $name failed"
+    sleep 0.3  # the log is written by another process
+    { echo "== $name: $method $path"; tail -c +"$from" "$OUT/postgres.log" | grep -v 'pg_reload_conf\|log_statement'; echo; } >>"$OUT/statements.txt"
+}
+psql_ -d postgres -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" >/dev/null
+sleep 0.3
+: >"$OUT/statements.txt"
+capture_statements intake staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json"
+capture_statements evaluate staff.a POST /api/v1/triage/evaluate "$BENCH/payloads/evaluate.json"
+capture_statements read dsl.a GET "/api/v1/incidents/$(head -1 "$OUT/incident-ids.txt")"
+capture_statements list dsl.a GET '/api/v1/incidents?size=20'
+capture_statements queue dsl.a GET '/api/v1/review-queue?size=20'
+capture_statements feed la-system-999 GET '/api/v1/la/referrals?limit=20'
+psql_ -d postgres -c "alter system reset log_statement" -c "select pg_reload_conf()" >/dev/null
+cp "$OUT/statements.txt" "$RESULTS/$STAMP-statements.txt"
+log "statements per request: $(grep -c 'LOG:  \(statement\|execute\)' "$OUT/statements.txt") in $RESULTS/$STAMP-statements.txt"
+
 # ---------------------------------------------------------------- scenarios x concurrency, in rounds
 # The whole matrix is measured ROUNDS times; the report takes each figure's median and shows its range, so that one
 # stalled phase does not make the figure.
 for ROUND in $(seq 1 "$ROUNDS"); do
 log "round $ROUND of $ROUNDS"
+[ "$ROUND" = 1 ] || [ "$FRESH_JVM_EACH_ROUND" != 1 ] || fresh_service_for_round
 for c in $CONCURRENCY; do
     wrk_phase intake "$c" "$BENCH_SECONDS" staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1
     pgbench_phase intake "$c" "$PG_SECONDS" "$RAW_INTAKE"
@@ -291,9 +338,9 @@ COMMIT_NOTE=${BENCH_BUILD_NOTE:-"$(git rev-parse --short HEAD)$(git diff --quiet
 jq -n --arg stamp "$STAMP" --arg commit "$COMMIT_NOTE" \
     --arg quick "$QUICK" --arg cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')" \
     --arg cores "$(nproc)" --arg mem "$(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo)" \
-    --arg java "$(java -version 2>&1 | head -1)" --arg pg "$PG_VERSION" --arg bs "$BENCH_SECONDS" --arg ps "$PG_SECONDS" --arg rounds "$ROUNDS" \
+    --arg java "$(java -version 2>&1 | head -1)" --arg pg "$PG_VERSION" --arg bs "$BENCH_SECONDS" --arg ps "$PG_SECONDS" --arg rounds "$ROUNDS" --arg fresh "$FRESH_JVM_EACH_ROUND" \
     --arg load_end "$(loadavg)" --arg jvm "$JVM_OPTS" --arg body "$(jq -c . "$BENCH/payloads/incident.json" | wc -c)" \
     '{stamp:$stamp, commit:$commit, quick:($quick=="1"), cpu:$cpu, cores:$cores, mem:$mem, java:$java, pg:$pg,
-      bench_seconds:$bs, pg_seconds:$ps, rounds:($rounds|tonumber), jvm:$jvm, load_end:$load_end, body_bytes:$body}' >"$META"
+      bench_seconds:$bs, pg_seconds:$ps, rounds:($rounds|tonumber), fresh_jvm_each_round:($fresh=="1"), jvm:$jvm, load_end:$load_end, body_bytes:$body}' >"$META"
 python3 "$BENCH/report.py" "$OUT" "$RESULTS/$STAMP"
 log "written $RESULTS/$STAMP.md and $RESULTS/$STAMP.png"

@@ -17,7 +17,8 @@
 #
 # Variants (all with production's JVM options from run.sh unless the name says otherwise):
 #   jdk17          the fast-jar on JDK 17, as ./run.sh, the Dockerfile and Kubernetes start it
-#   jdk17-c2       the same with the C2 compiler too (without -XX:TieredStopAtLevel=1)
+#   jdk17-c1       the same with the JIT's first tier only (-XX:TieredStopAtLevel=1: production's choice until the
+#                  benchmark showed C2's intrinsics halve the CPU of each token check, README "Performance")
 #   jdk17-aotjar   the aot-jar layout (quarkus.package.jar.type=aot-jar: every class from the JDK's app class loader)
 #   jdk17-appcds   aot-jar + a dynamic AppCDS archive from a training run (-XX:ArchiveClassesAtExit)
 #   jdk25          the fast-jar on Temurin 25
@@ -37,14 +38,14 @@ source bench/lib/keycloak.sh
 ROOT=$(pwd)
 WORK="$ROOT/target/startup"
 RUNS=${RUNS:-5}
-VARIANTS=${VARIANTS:-"jdk17 jdk17-c2 jdk17-aotjar jdk17-appcds jdk25 jdk25-aot"}
+VARIANTS=${VARIANTS:-"jdk17 jdk17-c1 jdk17-aotjar jdk17-appcds jdk25 jdk25-aot"}
 PG_PORT=${PG_PORT:-15442}
 APP_PORT=${APP_PORT:-18092}
 JDK17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 # Production's JVM options (run.sh, deploy/k8s/configmap.yaml), measured in bench/PROFILE-2026-12-01.md.
-PROD_OPTS=${PROD_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TieredStopAtLevel=1"}
-C2_OPTS=${PROD_OPTS/-XX:TieredStopAtLevel=1/}
+PROD_OPTS=${PROD_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+C1_OPTS="$PROD_OPTS -XX:TieredStopAtLevel=1"
 # As bench/run.sh: a 30 s wait for a database connection (production's 3 s made starts fail on a saturated machine).
 EXTRA_OPTS=${EXTRA_OPTS:-"-Dquarkus.datasource.jdbc.acquisition-timeout=PT30S"}
 STAMP=$(date -u +%Y-%m-%dT%H%M)
@@ -151,7 +152,7 @@ train() {  # jdk logfile: the archive for that JDK, built the documented way (de
 variant_args() {  # variant: prints "jdk dir options..."
     case "$1" in
         jdk17) echo "$JDK17 $WORK/fast-jar $PROD_OPTS" ;;
-        jdk17-c2) echo "$JDK17 $WORK/fast-jar $C2_OPTS" ;;
+        jdk17-c1) echo "$JDK17 $WORK/fast-jar $C1_OPTS" ;;
         jdk17-aotjar) echo "$JDK17 $WORK/aot-jar $PROD_OPTS" ;;
         jdk17-appcds) echo "$JDK17 $WORK/aot-jar $PROD_OPTS -XX:SharedArchiveFile=app-cds.jsa" ;;
         jdk25) echo "$JDK25 $WORK/fast-jar $PROD_OPTS" ;;

@@ -1,14 +1,19 @@
--- Generated shape, kept by hand: the raw limit of one bench/run.sh scenario (pgbench -M prepared, database "raw",
--- the service's own schema with triggers and indexes). The chained audit event is written as ChainWriter writes it:
--- lock the chain head, insert the event with its SHA-256 over the previous hash, move the head.
--- LA feed: the first page of 20 referrals for LA 999 with the child identity (the service's own query), the
--- referral rows, the school's wrapped data key, and the audit event in the LA's chain. Decryption is the service's
--- work and has no raw counterpart.
+-- The raw limit of one bench/run.sh scenario (pgbench -M prepared, database "raw", the service's own schema with its
+-- triggers and indexes): the statements the service runs for one request, as PostgreSQL logged them in a bench run
+-- (bench/results/<stamp>-statements.txt), with the same texts and values. Where the service passes the page's ids
+-- from one statement to the next, pgbench cannot: it takes them with one extra index read (\gset), a little more
+-- work than the service does. The chained audit event is written as ChainWriter writes it: lock the chain head,
+-- insert the event with its SHA-256 over the previous hash, move the head.
+-- LA feed, first page of 20 referrals for LA 999: the service's one page query (referral and sealed child identity),
+-- the school's wrapped data key, and the audit event in the LA's chain. Opening the sealed identities is the
+-- service's work and has no raw counterpart here (bench/referral-feed compares it with decryption).
 BEGIN;
-select r.feed_position, ci.updated_at, ci.school_urn, ci.child_ref, ci.given_name, ci.family_name, ci.date_of_birth, ci.details
+select r.feed_position, ci.updated_at, r.id, r.kind, r.child_ref, r.urgency, r.created_at, r.acknowledgement_due_at, r.form_json, r.school_urn,
+    case when r.form_json is null then cast(r.content as text) end, ci.sealed, case when ci.sealed is null then ci.given_name end,
+    case when ci.sealed is null then ci.family_name end, case when ci.sealed is null then ci.date_of_birth end,
+    case when ci.sealed is null then ci.details end
     from referral r join child_identity ci on ci.school_urn = r.school_urn and ci.child_ref = r.child_ref
     where r.la_code = '999' and r.feed_position > 0 order by r.feed_position limit 20;
-select r.* from referral r where r.la_code = '999' and r.feed_position > 0 order by r.feed_position limit 20;
 select master_key_id, wrapped_keyset, version from school_data_key where school_urn = '100001';
 select seq as h_seq, hash as h_hash from audit_chain_head where chain = 'la:999' for update \gset
 insert into audit_event (at, actor, roles, school_urn, la_code, action, object_type, object_id, outcome, endpoint, correlation_id, chain, seq, prev_hash, hash)
