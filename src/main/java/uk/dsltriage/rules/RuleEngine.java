@@ -5,6 +5,8 @@ import uk.dsltriage.vocabulary.RequiredAction;
 import uk.dsltriage.vocabulary.Route;
 import uk.dsltriage.vocabulary.Urgency;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -216,6 +218,8 @@ public final class RuleEngine {
         final List<String> alsoReasons = new ArrayList<>();
         final CompiledRuleSet.Writer writer = new CompiledRuleSet.Writer();
         FiredRule[] fired = new FiredRule[64];
+        /** True when every slot of {@link #fired} is null (the last evaluation's result took and cleared them). */
+        boolean firedClear = true;
         long[] key = new long[8];
 
         long[] key(int length) {
@@ -228,9 +232,11 @@ public final class RuleEngine {
         FiredRule[] fired(int slots) {
             if (fired.length < slots) {
                 fired = new FiredRule[slots];
-            } else {
-                java.util.Arrays.fill(fired, 0, slots, null);
+            } else if (!firedClear) {
+                // An evaluation that failed before its result was built left slots behind.
+                java.util.Arrays.fill(fired, null);
             }
+            firedClear = false;
             return fired;
         }
     }
@@ -320,15 +326,17 @@ public final class RuleEngine {
             for (int i = 0; i < slots && k < firedCount; i++) {
                 if (fired[i] != null) {
                     firedRules[k++] = fired[i];
+                    fired[i] = null;
                 }
             }
             if (k < firedCount) {
                 firedRules = java.util.Arrays.copyOf(firedRules, k);
             }
+            scratch.firedClear = true;
             return new Recommendation(ruleSet.ruleSetId(), ruleSet.version(), ruleSet.sha256(),
                     ROUTES.list(routes), urgency == null ? Urgency.REVIEW : urgency, REQUIRED.list(required),
                     FORBIDDEN.list(forbidden), decision, missing.isEmpty() ? List.of() : List.copyOf(missing),
-                    List.of(firedRules), derivedFacts, errors.isEmpty() ? List.of() : List.copyOf(errors));
+                    Collections.unmodifiableList(Arrays.asList(firedRules)), derivedFacts, errors.isEmpty() ? List.of() : List.copyOf(errors));
         }
     }
 }
