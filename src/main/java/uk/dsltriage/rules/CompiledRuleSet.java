@@ -42,7 +42,7 @@ final class CompiledRuleSet {
         List<String> order = new ArrayList<>(ids);
         CRule[] rules = rs.rules().stream()
                 .map(r -> new CRule(r, slot(order, r.id()), r.enabledByFlag() == null || rs.flag(r.enabledByFlag()),
-                        FactGuard.of(r.condition(), rs.facts())))
+                        FactGuard.of(r.condition(), rs.facts()), PlainInputs.of(r, rs.facts())))
                 .toArray(CRule[]::new);
         CConflict[] conflicts = rs.conflicts().stream()
                 .map(x -> new CConflict(x, slot(order, x.id())))
@@ -302,12 +302,78 @@ final class CompiledRuleSet {
         final boolean dslDecision;
 
         COutcome(Outcome o) {
-            routes = EnumMasks.of(o.routes());
-            required = EnumMasks.of(o.requiredActions());
-            forbidden = EnumMasks.of(o.forbiddenActions());
-            urgency = o.urgency();
-            withdraws = o.withdrawsInternalHandling();
-            dslDecision = o.dslDecisionRequired();
+            this(EnumMasks.of(o.routes()), EnumMasks.of(o.requiredActions()), EnumMasks.of(o.forbiddenActions()),
+                    o.urgency(), o.withdrawsInternalHandling(), o.dslDecisionRequired());
+        }
+
+        private COutcome(long routes, long required, long forbidden, Urgency urgency, boolean withdraws,
+                boolean dslDecision) {
+            this.routes = routes;
+            this.required = required;
+            this.forbidden = forbidden;
+            this.urgency = urgency;
+            this.withdraws = withdraws;
+            this.dslDecision = dslDecision;
+        }
+
+        /** Both added to a result (adding is a union, the highest urgency and an or: order does not matter). */
+        COutcome plus(COutcome o) {
+            return o == null ? this : new COutcome(routes | o.routes, required | o.required, forbidden | o.forbidden,
+                    Urgency.highest(urgency, o.urgency), withdraws || o.withdraws, dslDecision || o.dslDecision);
+        }
+    }
+
+    /**
+     * All that one rule adds to a result: its outcomes (with its conditional ones) as one, its fired record, the facts
+     * it asks for. Immutable.
+     */
+    static final class Contribution {
+        static final Contribution NONE = new Contribution(null, null, new String[0]);
+
+        /** Null when the rule did not fire. */
+        final COutcome outcome;
+        final FiredRule fired;
+        final String[] missing;
+
+        Contribution(COutcome outcome, FiredRule fired, String[] missing) {
+            this.outcome = outcome;
+            this.fired = fired;
+            this.missing = missing;
+        }
+    }
+
+    /**
+     * A rule's contributions already worked out, by the values of its {@link PlainInputs}: a function of those alone,
+     * so an input with the same values gets the same immutable contribution (value, outcomes, missing facts and
+     * explanation) without the rule being walked or its reasons written. Bounded whatever the inputs: a
+     * direct-mapped table of {@link #SIZE} entries, a newer entry taking an older one's slot. Thread-safe without
+     * locks: an entry is immutable (its key copied in), and every entry read is compared word for word with the
+     * key in hand.
+     */
+    static final class Contributions {
+        static final int SIZE = 8;
+        private final Entry[] entries = new Entry[SIZE];
+
+        private static int slot(long[] key, int length) {
+            long h = 0;
+            for (int i = 0; i < length; i++) {
+                h = h * 0x9E3779B97F4A7C15L + key[i];
+            }
+            int x = (int) (h ^ (h >>> 32));
+            return (x ^ (x >>> 16)) & (SIZE - 1);
+        }
+
+        /** The contribution kept for the key's first {@code length} words, or null. */
+        Contribution find(long[] key, int length) {
+            Entry e = entries[slot(key, length)];
+            return e != null && java.util.Arrays.equals(e.key, 0, length, key, 0, length) ? e.contribution : null;
+        }
+
+        void keep(long[] key, int length, Contribution contribution) {
+            entries[slot(key, length)] = new Entry(java.util.Arrays.copyOf(key, length), contribution);
+        }
+
+        private record Entry(long[] key, Contribution contribution) {
         }
     }
 
@@ -333,10 +399,14 @@ final class CompiledRuleSet {
         final FiredRules fired;
         /** Facts that settle the rule's condition FALSE without walking it. */
         final FactGuard guard;
+        /** The plain inputs the rule reads, or null when it reads others (it is then walked every time). */
+        final PlainInputs plain;
+        final Contributions contributions = new Contributions();
 
-        CRule(Rule r, int slot, boolean enabled, FactGuard guard) {
+        CRule(Rule r, int slot, boolean enabled, FactGuard guard, PlainInputs plain) {
             this.rule = r;
             this.guard = guard;
+            this.plain = plain;
             this.slot = slot;
             this.enabled = enabled;
             this.outcome = new COutcome(r.outcome());

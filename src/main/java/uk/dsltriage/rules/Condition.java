@@ -34,20 +34,27 @@ public sealed interface Condition extends Node {
     /** Adds plain-English reasons why this condition is false; call only when it is FALSE. */
     void whyFalse(EvaluationContext c, List<String> out);
 
-    record All(List<Condition> items) implements Condition, Node.Junction {
-        public All {
-            items = List.copyOf(items);
-        }
-
+    /** Never unknown (unknown inputs read as one of its two values), so it names no missing input. */
+    sealed interface Crisp extends Condition
+            permits Definitely, Possibly, Always, FactUnknown, FactNotFalse, AttestationComplete, FlagEnabled {
         @Override
-        public Tri decisive() {
-            return Tri.FALSE;
+        default Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
+            return eval(c, p);
         }
+    }
 
+    /** The all and the any of conditions; their value and why TRUE are the {@link Node.Junction}'s. */
+    sealed interface AllOrAny extends Condition permits All, Any {
+        List<Condition> items();
+
+        /** An all is FALSE because of its first FALSE item, an any because of every item (each is FALSE). */
         @Override
-        public void whyFalse(EvaluationContext c, List<String> out) {
-            for (Condition item : items) {
-                if (item.eval(c, NO_PARTICIPANT) == Tri.FALSE) {
+        default void whyFalse(EvaluationContext c, List<String> out) {
+            boolean firstFalseOnly = this instanceof All;
+            for (Condition item : items()) {
+                if (!firstFalseOnly) {
+                    item.whyFalse(c, out);
+                } else if (item.eval(c, NO_PARTICIPANT) == Tri.FALSE) {
                     item.whyFalse(c, out);
                     return;
                 }
@@ -55,21 +62,15 @@ public sealed interface Condition extends Node {
         }
     }
 
-    record Any(List<Condition> items) implements Condition, Node.Junction {
-        public Any {
+    record All(List<Condition> items) implements AllOrAny, Node.AllOf {
+        public All {
             items = List.copyOf(items);
         }
+    }
 
-        @Override
-        public Tri decisive() {
-            return Tri.TRUE;
-        }
-
-        @Override
-        public void whyFalse(EvaluationContext c, List<String> out) {
-            for (Condition item : items) {
-                item.whyFalse(c, out);
-            }
+    record Any(List<Condition> items) implements AllOrAny, Node.AnyOf {
+        public Any {
+            items = List.copyOf(items);
         }
     }
 
@@ -87,15 +88,10 @@ public sealed interface Condition extends Node {
     }
 
     /** True only when the inner condition is known true; unknown reads as false. Used for scoping, never for triggers. */
-    record Definitely(Condition item) implements Condition {
+    record Definitely(Condition item) implements Crisp {
         @Override
         public Tri eval(EvaluationContext c, int p) {
             return Tri.of(item.eval(c, NO_PARTICIPANT) == Tri.TRUE);
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return eval(c, p);
         }
 
         @Override
@@ -121,15 +117,10 @@ public sealed interface Condition extends Node {
     }
 
     /** True when the inner condition is true or unknown: a precaution. */
-    record Possibly(Condition item) implements Condition {
+    record Possibly(Condition item) implements Crisp {
         @Override
         public Tri eval(EvaluationContext c, int p) {
             return Tri.of(item.eval(c, NO_PARTICIPANT) != Tri.FALSE);
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return eval(c, p);
         }
 
         @Override
@@ -218,15 +209,10 @@ public sealed interface Condition extends Node {
         }
     }
 
-    record Always() implements Condition {
+    record Always() implements Crisp {
         @Override
         public Tri eval(EvaluationContext c, int p) {
             return Tri.TRUE;
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return eval(c, p);
         }
 
         @Override
@@ -277,15 +263,10 @@ public sealed interface Condition extends Node {
     }
 
     /** Crisp: the fact is absent or null. */
-    record FactUnknown(String fact) implements Condition {
+    record FactUnknown(String fact) implements Crisp {
         @Override
         public Tri eval(EvaluationContext c, int p) {
             return Tri.of(c.fact(fact) == null);
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return eval(c, p);
         }
 
         @Override
@@ -300,15 +281,10 @@ public sealed interface Condition extends Node {
     }
 
     /** Crisp: the fact is true or unknown. */
-    record FactNotFalse(String fact) implements Condition {
+    record FactNotFalse(String fact) implements Crisp {
         @Override
         public Tri eval(EvaluationContext c, int p) {
             return Tri.of(!Boolean.FALSE.equals(c.fact(fact)));
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return eval(c, p);
         }
 
         @Override
@@ -418,65 +394,34 @@ public sealed interface Condition extends Node {
         }
     }
 
-    record SexualViolenceTypeIn(Set<SexualViolenceType> types) implements Condition {
-        public SexualViolenceTypeIn {
-            types = enumSet(types, SexualViolenceType.class);
-        }
-
+    /** An incident's enum-valued input in a set ({@link Node.OneOf}); false for the same reason it is true. */
+    sealed interface OneOf<E extends Enum<E>> extends Condition, Node.OneOf<E>
+            permits SexualViolenceTypeIn, VictimWishesIn {
         @Override
-        public Tri eval(EvaluationContext c, int p) {
-            SexualViolenceType t = c.sexualViolenceType();
-            return t == null ? Tri.UNKNOWN : Tri.of(types.contains(t));
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            Tri t = eval(c, p);
-            if (t == Tri.UNKNOWN) {
-                out.add("sexualViolenceType");
-            }
-            return t;
-        }
-
-        @Override
-        public void whyTrue(EvaluationContext c, int p, List<String> out) {
-            out.add("sexualViolenceType is " + c.sexualViolenceType());
-        }
-
-        @Override
-        public void whyFalse(EvaluationContext c, List<String> out) {
-            out.add("sexualViolenceType is " + c.sexualViolenceType());
+        default void whyFalse(EvaluationContext c, List<String> out) {
+            whyTrue(c, NO_PARTICIPANT, out);
         }
     }
 
-    record VictimWishesIn(Set<VictimWishes> wishes) implements Condition {
+    record SexualViolenceTypeIn(Set<SexualViolenceType> allowed) implements OneOf<SexualViolenceType> {
+        public SexualViolenceTypeIn {
+            allowed = enumSet(allowed, SexualViolenceType.class);
+        }
+
+        @Override
+        public Input input() {
+            return Input.SEXUAL_VIOLENCE_TYPE;
+        }
+    }
+
+    record VictimWishesIn(Set<VictimWishes> allowed) implements OneOf<VictimWishes> {
         public VictimWishesIn {
-            wishes = enumSet(wishes, VictimWishes.class);
+            allowed = enumSet(allowed, VictimWishes.class);
         }
 
         @Override
-        public Tri eval(EvaluationContext c, int p) {
-            VictimWishes w = c.victimWishes();
-            return w == null ? Tri.UNKNOWN : Tri.of(wishes.contains(w));
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            Tri t = eval(c, p);
-            if (t == Tri.UNKNOWN) {
-                out.add("victimWishes");
-            }
-            return t;
-        }
-
-        @Override
-        public void whyTrue(EvaluationContext c, int p, List<String> out) {
-            out.add("victimWishes is " + c.victimWishes());
-        }
-
-        @Override
-        public void whyFalse(EvaluationContext c, List<String> out) {
-            out.add("victimWishes is " + c.victimWishes());
+        public Input input() {
+            return Input.VICTIM_WISHES;
         }
     }
 
@@ -614,15 +559,10 @@ public sealed interface Condition extends Node {
     }
 
     /** Crisp: the DSL attestation in the input is complete (all three parts true). */
-    record AttestationComplete() implements Condition {
+    record AttestationComplete() implements Crisp {
         @Override
         public Tri eval(EvaluationContext c, int p) {
             return Tri.of(c.attestation() != null && c.attestation().allConfirmed());
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return eval(c, p);
         }
 
         @Override
@@ -636,15 +576,10 @@ public sealed interface Condition extends Node {
         }
     }
 
-    record FlagEnabled(String flag) implements Condition {
+    record FlagEnabled(String flag) implements Crisp {
         @Override
         public Tri eval(EvaluationContext c, int p) {
             return Tri.of(c.flag(flag));
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int p, List<String> out) {
-            return eval(c, p);
         }
 
         @Override

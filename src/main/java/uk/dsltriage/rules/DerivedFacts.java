@@ -80,7 +80,7 @@ public final class DerivedFacts {
 
     DerivedFacts(EvaluationContext c) {
         this.c = c;
-        adultInvolved = c.flag(ADULT_BY_INVOLVED_ROLE) ? deriveAdultByInvolvedRole() : deriveAdult();
+        adultInvolved = deriveAdult(c.flag(ADULT_BY_INVOLVED_ROLE));
         int[] principals = principals(c);
         deriveAgeGap(principals);
         anyUnder13InImage = deriveUnder13();
@@ -230,56 +230,26 @@ public final class DerivedFacts {
         return Collections.unmodifiableMap(m);
     }
 
-    private Tri deriveAdult() {
-        int others = 0;
-        int n = c.participantCount();
-        for (int i = 0; i < n; i++) {
-            Participant p = c.participant(i);
-            if (p.role() == ParticipantRole.REPORTER) {
-                continue;
-            }
-            others++;
-            Integer age = c.age(i);
-            if (age != null && age >= 18) {
-                adultWho = i;
-                adultByAge = true;
-                return Tri.TRUE;
-            }
-            if (age == null && Boolean.TRUE.equals(p.isStaffOrVolunteer())) {
-                adultWho = i;
-                adultByAge = false;
-                return Tri.TRUE;
-            }
-            if (age == null) {
-                adultMissing.add(c.participantField(i, "ageYears"));
-            }
-        }
-        if (others == 0) {
-            adultMissing.add("participants");
-        }
-        if (!adultMissing.isEmpty()) {
-            return Tri.UNKNOWN;
-        }
-        return Tri.FALSE;
-    }
-
     private static boolean involvedRole(ParticipantRole role) {
         return role == ParticipantRole.SUBJECT || role == ParticipantRole.IMAGE_CREATOR
                 || role == ParticipantRole.SENDER || role == ParticipantRole.RECIPIENT
                 || role == ParticipantRole.REQUESTER;
     }
 
-    /** Section 14 A1: a parent who finds an image, a witness or a reporter is not "an adult involved". */
-    private Tri deriveAdultByInvolvedRole() {
+    /**
+     * adultInvolved: any participant but the reporter (2025.1), or, by involved role (section 14 A1), only an
+     * involved or depicted one, never a witness, and a pupil of the setting with no age is not taken to be missing.
+     */
+    private Tri deriveAdult(boolean byInvolvedRole) {
         int n = c.participantCount();
         int considered = 0;
         for (int i = 0; i < n; i++) {
             Participant p = c.participant(i);
-            if (p.role() == ParticipantRole.REPORTER || p.role() == ParticipantRole.WITNESS) {
+            if (p.role() == ParticipantRole.REPORTER || (byInvolvedRole && p.role() == ParticipantRole.WITNESS)) {
                 continue;
             }
             considered++;
-            if (!involvedRole(p.role()) && !Boolean.TRUE.equals(p.depictedInImage())) {
+            if (byInvolvedRole && !involvedRole(p.role()) && !Boolean.TRUE.equals(p.depictedInImage())) {
                 continue;
             }
             Integer age = c.age(i);
@@ -293,7 +263,7 @@ public final class DerivedFacts {
                 adultByAge = false;
                 return Tri.TRUE;
             }
-            if (age == null && !Boolean.TRUE.equals(p.isPupilOfSetting())) {
+            if (age == null && !(byInvolvedRole && Boolean.TRUE.equals(p.isPupilOfSetting()))) {
                 adultMissing.add(c.participantField(i, "ageYears"));
             }
         }

@@ -159,6 +159,35 @@ public final class EvaluationContext {
         return true;
     }
 
+    long factTrueWord(int w) {
+        return factTrue[w];
+    }
+
+    long factFalseWord(int w) {
+        return factFalse[w];
+    }
+
+    long incidentTypeBits() {
+        return incidentTypeBits;
+    }
+
+    /**
+     * The sexual-violence type, victim's wishes, reporter and attestation as one word (below bit 32), equal for two
+     * inputs exactly when every condition on them has the same value and reasons ({@link PlainInputs}).
+     */
+    long plainEnumKey() {
+        long key = sexualViolenceType == null ? 0 : sexualViolenceType.ordinal() + 1;
+        key |= (long) (victimWishes == null ? 0 : victimWishes.ordinal() + 1) << 8;
+        if (reporter != null) {
+            key |= (long) tri(reporter.isDsl()) << 16 | (long) tri(reporter.isTeacher()) << 18;
+        }
+        return key | (attestation != null && attestation.allConfirmed() ? 1L << 20 : 0);
+    }
+
+    private static int tri(Boolean b) {
+        return b == null ? 0 : b ? 1 : 2;
+    }
+
     /** At least one incident type given, and none of those in the mask ({@link EnumMasks}). */
     boolean incidentTypesNoneOf(long mask) {
         return incidentTypeBits != 0 && (incidentTypeBits & mask) == 0;

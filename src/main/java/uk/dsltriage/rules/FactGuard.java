@@ -77,7 +77,7 @@ final class FactGuard {
         if (condition instanceof Condition.SexualViolenceTypeIn in && !value) {
             Term t = new Term(catalog.words());
             t.violenceGiven = true;
-            t.violenceNoneOf = EnumMasks.of(in.types());
+            t.violenceNoneOf = EnumMasks.of(in.allowed());
             return List.of(t);
         }
         if (condition instanceof Condition.All a) {

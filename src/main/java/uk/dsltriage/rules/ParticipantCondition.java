@@ -14,14 +14,9 @@ public sealed interface ParticipantCondition extends Node {
     /** A static description for "no participant has ..." explanations. */
     String describe();
 
-    record All(List<ParticipantCondition> items) implements ParticipantCondition, Node.Junction {
+    record All(List<ParticipantCondition> items) implements ParticipantCondition, Node.AllOf {
         public All {
             items = List.copyOf(items);
-        }
-
-        @Override
-        public Tri decisive() {
-            return Tri.FALSE;
         }
 
         @Override
@@ -34,14 +29,9 @@ public sealed interface ParticipantCondition extends Node {
         }
     }
 
-    record Any(List<ParticipantCondition> items) implements ParticipantCondition, Node.Junction {
+    record Any(List<ParticipantCondition> items) implements ParticipantCondition, Node.AnyOf {
         public Any {
             items = List.copyOf(items);
-        }
-
-        @Override
-        public Tri decisive() {
-            return Tri.TRUE;
         }
 
         @Override
@@ -66,65 +56,34 @@ public sealed interface ParticipantCondition extends Node {
         }
     }
 
-    record RoleIn(Set<ParticipantRole> roles) implements ParticipantCondition {
-        public RoleIn {
-            roles = Condition.enumSet(roles, ParticipantRole.class);
-        }
-
+    /** A participant's enum-valued input in a set ({@link Node.OneOf}). */
+    sealed interface OneOf<E extends Enum<E>> extends ParticipantCondition, Node.OneOf<E>
+            permits RoleIn, StaffRoleIn {
         @Override
-        public Tri eval(EvaluationContext c, int i) {
-            ParticipantRole role = c.participant(i).role();
-            return role == null ? Tri.UNKNOWN : Tri.of(roles.contains(role));
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
-            Tri t = eval(c, i);
-            if (t == Tri.UNKNOWN) {
-                out.add(c.participantField(i, "role"));
-            }
-            return t;
-        }
-
-        @Override
-        public void whyTrue(EvaluationContext c, int i, List<String> out) {
-            out.add("role is " + c.participant(i).role());
-        }
-
-        @Override
-        public String describe() {
-            return "role in " + Condition.sorted(roles);
+        default String describe() {
+            return input().field + " in " + Condition.sorted(allowed());
         }
     }
 
-    record StaffRoleIn(Set<StaffRole> roles) implements ParticipantCondition {
+    record RoleIn(Set<ParticipantRole> allowed) implements OneOf<ParticipantRole> {
+        public RoleIn {
+            allowed = Condition.enumSet(allowed, ParticipantRole.class);
+        }
+
+        @Override
+        public Input input() {
+            return Input.ROLE;
+        }
+    }
+
+    record StaffRoleIn(Set<StaffRole> allowed) implements OneOf<StaffRole> {
         public StaffRoleIn {
-            roles = Condition.enumSet(roles, StaffRole.class);
+            allowed = Condition.enumSet(allowed, StaffRole.class);
         }
 
         @Override
-        public Tri eval(EvaluationContext c, int i) {
-            StaffRole role = c.participant(i).staffRole();
-            return role == null ? Tri.UNKNOWN : Tri.of(roles.contains(role));
-        }
-
-        @Override
-        public Tri unknownInputs(EvaluationContext c, int i, List<String> out) {
-            Tri t = eval(c, i);
-            if (t == Tri.UNKNOWN) {
-                out.add(c.participantField(i, "staffRole"));
-            }
-            return t;
-        }
-
-        @Override
-        public void whyTrue(EvaluationContext c, int i, List<String> out) {
-            out.add("staffRole is " + c.participant(i).staffRole());
-        }
-
-        @Override
-        public String describe() {
-            return "staffRole in " + Condition.sorted(roles);
+        public Input input() {
+            return Input.STAFF_ROLE;
         }
     }
 

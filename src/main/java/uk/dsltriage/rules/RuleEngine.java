@@ -5,6 +5,8 @@ import uk.dsltriage.vocabulary.RequiredAction;
 import uk.dsltriage.vocabulary.Route;
 import uk.dsltriage.vocabulary.Urgency;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -23,7 +25,10 @@ import java.util.TreeSet;
  * for the rules that fire its reasons or its missing facts. What does not depend on the input (outcomes as bit
  * masks, fired-rule order, explanation templates, the plain tests that settle a condition FALSE before it is walked)
  * is worked out once, when the rule set is built ({@link CompiledRuleSet}, {@link FactGuard}); an explanation once
- * written is kept for the same rule and reasons ({@link CompiledRuleSet.FiredRules}).
+ * written is kept for the same rule and reasons ({@link CompiledRuleSet.FiredRules}). A rule whose inputs are all
+ * plain ({@link PlainInputs}) is walked once per combination of their values: what it adds to a result is kept by
+ * those values ({@link CompiledRuleSet.Contributions}) and read back, complete with its explanation, for the next
+ * input with the same ones. A rule that fails adds nothing but its error.
  */
 public final class RuleEngine {
 
@@ -78,35 +83,53 @@ public final class RuleEngine {
         if (!compiled.enabled || compiled.guard.settlesFalse(c)) {
             return;
         }
+        PlainInputs plain = compiled.plain;
+        int length = plain == null ? 0 : plain.length();
+        long[] key = acc.key(length);
+        if (plain == null || !plain.fill(c, key)) {
+            acc.add(compiled.slot, walk(compiled, c, acc));
+            return;
+        }
+        CompiledRuleSet.Contribution kept = compiled.contributions.find(key, length);
+        if (kept == null) {
+            kept = walk(compiled, c, acc);
+            compiled.contributions.keep(key, length, kept);
+        }
+        acc.add(compiled.slot, kept);
+    }
+
+    /** The rule's condition and conditional outcomes walked: what the rule adds to the result. */
+    private static CompiledRuleSet.Contribution walk(CompiledRuleSet.CRule compiled, EvaluationContext c,
+            Accumulator acc) {
         Rule rule = compiled.rule;
         Condition condition = rule.condition();
         List<String> unknown = acc.cleared(acc.unknown);
         Tri result = condition.unknownInputs(c, Node.NO_PARTICIPANT, unknown);
         if (result == Tri.FALSE) {
-            return;
+            return CompiledRuleSet.Contribution.NONE;
         }
         List<String> reasons = acc.cleared(acc.reasons);
         if (result == Tri.UNKNOWN) {
             if (rule.onUnknown() == UnknownPolicy.ASK) {
-                acc.missing.addAll(unknown);
-                return;
+                return new CompiledRuleSet.Contribution(null, null, unknown.toArray(NO_STRINGS));
             }
             if (rule.onUnknown() != UnknownPolicy.FIRE) {
-                return;
+                return CompiledRuleSet.Contribution.NONE;
             }
             reasons.add(sortedDistinct(unknown) + PRECAUTION);
         } else {
             condition.whyTrue(c, Node.NO_PARTICIPANT, reasons);
         }
-        acc.add(compiled.outcome);
+        CompiledRuleSet.COutcome outcome = compiled.outcome;
         List<String> extras = compiled.also.length == 0 ? List.of() : new ArrayList<>();
+        List<String> asked = List.of();
         for (CompiledRuleSet.CAlso also : compiled.also) {
             Condition when = also.also.when();
             UnknownPolicy onUnknown = also.also.onUnknown();
             unknown = acc.cleared(acc.unknown);
             Tri t = when.unknownInputs(c, Node.NO_PARTICIPANT, unknown);
             if (t == Tri.TRUE || (t == Tri.UNKNOWN && onUnknown == UnknownPolicy.FIRE)) {
-                acc.add(also.outcome);
+                outcome = outcome.plus(also.outcome);
                 List<String> alsoReasons = acc.cleared(acc.alsoReasons);
                 if (t == Tri.TRUE) {
                     when.whyTrue(c, Node.NO_PARTICIPANT, alsoReasons);
@@ -115,11 +138,15 @@ public final class RuleEngine {
                 }
                 extras.add(acc.writer.joined(also.head, alsoReasons, ")"));
             } else if (t == Tri.UNKNOWN && onUnknown == UnknownPolicy.ASK) {
-                acc.missing.addAll(unknown);
+                asked = asked.isEmpty() ? new ArrayList<>() : asked;
+                asked.addAll(unknown);
             }
         }
-        acc.fire(compiled.slot, compiled.fired.fired(reasons, extras, acc.writer));
+        return new CompiledRuleSet.Contribution(outcome, compiled.fired.fired(reasons, extras, acc.writer),
+                asked.toArray(NO_STRINGS));
     }
+
+    private static final String[] NO_STRINGS = new String[0];
 
     /** The unknown inputs sorted, each once, joined by ", ". */
     private static String sortedDistinct(List<String> unknown) {
@@ -191,13 +218,25 @@ public final class RuleEngine {
         final List<String> alsoReasons = new ArrayList<>();
         final CompiledRuleSet.Writer writer = new CompiledRuleSet.Writer();
         FiredRule[] fired = new FiredRule[64];
+        /** True when every slot of {@link #fired} is null (the last evaluation's result took and cleared them). */
+        boolean firedClear = true;
+        long[] key = new long[8];
+
+        long[] key(int length) {
+            if (key.length < length) {
+                key = new long[length];
+            }
+            return key;
+        }
 
         FiredRule[] fired(int slots) {
             if (fired.length < slots) {
                 fired = new FiredRule[slots];
-            } else {
-                java.util.Arrays.fill(fired, 0, slots, null);
+            } else if (!firedClear) {
+                // An evaluation that failed before its result was built left slots behind.
+                java.util.Arrays.fill(fired, null);
             }
+            firedClear = false;
             return fired;
         }
     }
@@ -217,6 +256,7 @@ public final class RuleEngine {
         final CompiledRuleSet.Writer writer;
         final FiredRule[] fired;
         final int slots;
+        final Scratch scratch;
         int firedCount;
         Urgency urgency;
         boolean withdrawInternalHandling;
@@ -234,6 +274,7 @@ public final class RuleEngine {
             this.writer = scratch.writer;
             this.fired = scratch.fired(slots);
             this.slots = slots;
+            this.scratch = scratch;
         }
 
         void add(CompiledRuleSet.COutcome o) {
@@ -243,6 +284,23 @@ public final class RuleEngine {
             urgency = Urgency.highest(urgency, o.urgency);
             withdrawInternalHandling |= o.withdraws;
             dslDecision |= o.dslDecision;
+        }
+
+        void add(int slot, CompiledRuleSet.Contribution contribution) {
+            if (contribution.outcome != null) {
+                add(contribution.outcome);
+            }
+            if (contribution.fired != null) {
+                fire(slot, contribution.fired);
+            }
+            for (String fact : contribution.missing) {
+                missing.add(fact);
+            }
+        }
+
+        /** Scratch for a rule's {@link PlainInputs} key. */
+        long[] key(int length) {
+            return scratch.key(length);
         }
 
         void fire(int slot, FiredRule rule) {
@@ -268,15 +326,17 @@ public final class RuleEngine {
             for (int i = 0; i < slots && k < firedCount; i++) {
                 if (fired[i] != null) {
                     firedRules[k++] = fired[i];
+                    fired[i] = null;
                 }
             }
             if (k < firedCount) {
                 firedRules = java.util.Arrays.copyOf(firedRules, k);
             }
+            scratch.firedClear = true;
             return new Recommendation(ruleSet.ruleSetId(), ruleSet.version(), ruleSet.sha256(),
                     ROUTES.list(routes), urgency == null ? Urgency.REVIEW : urgency, REQUIRED.list(required),
                     FORBIDDEN.list(forbidden), decision, missing.isEmpty() ? List.of() : List.copyOf(missing),
-                    List.of(firedRules), derivedFacts, errors.isEmpty() ? List.of() : List.copyOf(errors));
+                    Collections.unmodifiableList(Arrays.asList(firedRules)), derivedFacts, errors.isEmpty() ? List.of() : List.copyOf(errors));
         }
     }
 }
