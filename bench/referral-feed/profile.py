@@ -14,8 +14,9 @@ import sys
 # (category, frame pattern): the application's own steps, most specific first.
 STEPS = [
     ("client: JSON parse of each page", r"ReferralFeedBench\.(readStreaming|readTree)"),
+    ("client: request and response (HTTP on the bench thread)", r"ReferralFeedBench\.(drainFeed|readBlocking|readHttpClient)"),
     ("raw side (JDBC read and decryption)", r"ReferralFeedBench\.rawSql"),
-    ("bench: CPU accounting (/proc, pg_stat_activity)", r"ReferralFeedBench\.(cpuNanos|jitNanos|backendTicks)"),
+    ("bench: CPU accounting (/proc, pg_stat_activity)", r"ReferralFeedBench\.(cpuNanos|jitNanos|backendTicks|cpuByThreadGroup|schedNanos)"),
     ("service: writing the page (FeedPageWriter)", r"FeedPageWriter\."),
     ("service: opening the identities (AEAD)", r"ChildIdentityVault\.openAllAsJson"),
     ("service: the school's data key", r"SchoolDataKeys\."),

@@ -1,11 +1,13 @@
 package uk.dsltriage.referral;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.hibernate.Session;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import uk.dsltriage.referral.identity.ChildIdentityVault;
+import uk.dsltriage.referral.identity.SchoolDataKeys;
 import uk.dsltriage.security.AccessScope;
 import uk.dsltriage.vocabulary.ReferralKind;
 import uk.dsltriage.vocabulary.Urgency;
@@ -26,6 +30,12 @@ import uk.dsltriage.vocabulary.Urgency;
  */
 @ApplicationScoped
 public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
+
+    private final AgroalDataSource dataSource;
+
+    public ReferralRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     public List<Referral> ofIncident(AccessScope school, UUID incidentId) {
         return list("schoolUrn = :school and incidentId = :incident", Sort.ascending("createdAt", "id"),
@@ -70,26 +80,33 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
     }
 
     /**
-     * After a position, oldest first (see {@link ReferralFeedPositions}): one query per page, read through JDBC on the
-     * session's connection (a native query's result mapping was a measurable share of each page; no entity is managed
-     * either way).
+     * After a position, oldest first (see {@link ReferralFeedPositions}): one query per page, with the wrapping of
+     * each school's data key the identities need, read through JDBC on the connection enlisted in the caller's
+     * transaction, as the audit writer does. No Hibernate session is opened for a page: its set-up, flush and
+     * close were a measurable share of each page, and no entity is managed here either way (bench/referral-feed).
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<FeedRow> feedPage(AccessScope authority, long afterPosition, int limit) {
         String laCode = requireAuthority(authority);
-        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(FEED_PAGE)) {
-                query.setString(1, laCode);
-                query.setLong(2, afterPosition);
-                query.setInt(3, limit);
-                try (ResultSet r = query.executeQuery()) {
-                    List<FeedRow> rows = new ArrayList<>(limit);
-                    while (r.next()) {
-                        rows.add(feedRow(laCode, r));
-                    }
-                    return rows;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(FEED_PAGE)) {
+            query.setString(1, laCode);
+            query.setLong(2, afterPosition);
+            query.setInt(3, limit);
+            try (ResultSet r = query.executeQuery()) {
+                List<FeedRow> rows = new ArrayList<>(limit);
+                while (r.next()) {
+                    rows.add(feedRow(laCode, r));
                 }
+                return rows;
             }
-        });
+        } catch (SQLException e) {
+            // The SQL state only (the driver's message can quote row data), and the pool's timeout, so that an
+            // unreachable database is still recognised as one (503, DatabaseUnavailable).
+            throw new IllegalStateException("feed page not readable (SQL state " + e.getSQLState() + ")",
+                    new SQLException("feed page query failed", e.getSQLState(),
+                            e.getCause() instanceof TimeoutException timeout ? timeout : null));
+        }
     }
 
     private static FeedRow feedRow(String laCode, ResultSet r) throws SQLException {
@@ -107,17 +124,26 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         byte[] formAsSent = r.getBytes(9);
         referral.schoolUrn = r.getString(10);
         referral.contentJson = r.getString(11); // only for a referral sent before V15, which has no form_json
+        String masterKeyId = r.getString(17);
         ChildIdentityVault.Sealed identity = new ChildIdentityVault.Sealed(referral.schoolUrn, referral.childRef,
-                r.getBytes(12), r.getBytes(13), r.getBytes(14), r.getBytes(15), r.getBytes(16));
+                r.getBytes(12), r.getBytes(13), r.getBytes(14), r.getBytes(15), r.getBytes(16),
+                masterKeyId == null ? null : new SchoolDataKeys.Wrapping(masterKeyId, r.getLong(18)));
         return new FeedRow(referral, formAsSent, r.getObject(2, OffsetDateTime.class).toInstant(), identity);
     }
 
-    /** The feed page's one query: every column the page needs, the identity still sealed. */
-    private static final String FEED_PAGE = "select r.feed_position, ci.updated_at, r.id, r.kind, r.child_ref, r.urgency, "
+    /**
+     * The feed's rows: every column a page needs, the identity still sealed, and which wrapping of the school's data
+     * key opens it. {@link #FEED_PAGE} pages through them; the feed bench reads them all with the same columns.
+     */
+    public static final String FEED_ROWS = "select r.feed_position, ci.updated_at, r.id, r.kind, r.child_ref, r.urgency, "
             + "r.created_at, r.acknowledgement_due_at, r.form_json, r.school_urn, "
             + "case when r.form_json is null then cast(r.content as text) end, " + ChildIdentityVault.SEALED_COLUMNS
+            + ", " + SchoolDataKeys.WRAPPING_COLUMNS
             + " from referral r join child_identity ci on ci.school_urn = r.school_urn and ci.child_ref = r.child_ref "
-            + "where r.la_code = ? and r.feed_position > ? order by r.feed_position limit ?";
+            + "left join school_data_key k on k.school_urn = r.school_urn where r.la_code = ?";
+
+    /** The feed page's one query. */
+    private static final String FEED_PAGE = FEED_ROWS + " and r.feed_position > ? order by r.feed_position limit ?";
 
     /** Referrals of the school still unacknowledged past their due time. */
     public List<Referral> unacknowledgedPastDue(AccessScope school, Instant now) {

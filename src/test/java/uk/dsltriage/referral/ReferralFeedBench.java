@@ -11,6 +11,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -142,12 +144,18 @@ class ReferralFeedBench {
         }
         long[][] jit = new long[sides][RUNS];
         long[][] own = new long[sides][RUNS];
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, long[]>[] byThread = new java.util.Map[sides];
+        for (int side = 0; side < sides; side++) {
+            byThread[side] = new java.util.TreeMap<>();
+        }
         Recording recording = JFR.isEmpty() ? null : new Recording(Configuration.getConfiguration("profile"));
         if (recording != null) {
             recording.start();
         }
         for (int run = 0; run < RUNS; run++) {
             for (int side = 0; side < sides; side++) {
+                java.util.Map<String, Long> threads0 = cpuByThreadGroup();
                 long jit0 = jitNanos();
                 long own0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 long cpu0 = cpuNanos();
@@ -162,6 +170,11 @@ class ReferralFeedBench {
                 cpu[side][run] = cpuNanos() - cpu0;
                 jit[side][run] = jitNanos() - jit0;
                 own[side][run] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - own0;
+                java.util.Map<String, Long> threads1 = cpuByThreadGroup();
+                for (java.util.Map.Entry<String, Long> group : threads1.entrySet()) {
+                    byThread[side].computeIfAbsent(group.getKey(), g -> new long[RUNS])[run] =
+                            group.getValue() - threads0.getOrDefault(group.getKey(), 0L);
+                }
                 if (n != REFERRALS) {
                     throw new IllegalStateException("side " + side + " read " + n + " referrals, expected " + REFERRALS);
                 }
@@ -178,7 +191,7 @@ class ReferralFeedBench {
         StringBuilder report = new StringBuilder(String.format(
                 "referrals=%d page=%d runs=%d warm-up rounds=%d client=%s setup(50 sent via service, the rest copied by SQL)=%.1fs%n"
                         + "load average at start: %s%n",
-                REFERRALS, PAGE, RUNS, WARMUP, TREE_CLIENT ? "tree" : "stream", setupSeconds, loadAtStart));
+                REFERRALS, PAGE, RUNS, WARMUP, CLIENT, setupSeconds, loadAtStart));
         double[] wallMedian = new double[sides];
         double[] cpuMedian = new double[sides];
         for (int side = 0; side < sides; side++) {
@@ -195,6 +208,17 @@ class ReferralFeedBench {
                     cpuMedian[side], cpu[side][0] / 1e6, cpu[side][RUNS - 1] / 1e6, jit[side][RUNS / 2] / 1e6,
                     own[side][RUNS / 2] / 1e6));
         }
+        for (int side = 0; side < sides; side++) {
+            StringBuilder split = new StringBuilder();
+            for (java.util.Map.Entry<String, long[]> group : byThread[side].entrySet()) {
+                long[] runs = group.getValue().clone();
+                Arrays.sort(runs);
+                if (runs[RUNS / 2] >= 500_000) {
+                    split.append(String.format(" %s %.1f,", group.getKey(), runs[RUNS / 2] / 1e6));
+                }
+            }
+            report.append(String.format("  CPU by thread group (median ms, schedstat): %s%n", split));
+        }
         report.append(String.format("ratio feed / raw SQL with decryption (the target, <= 2): wall %.2f, CPU %.2f%n",
                 wallMedian[0] / wallMedian[2], cpuMedian[0] / cpuMedian[2]));
         report.append(String.format("ratio feed / raw SQL without decryption: wall %.2f, CPU %.2f%n",
@@ -210,10 +234,17 @@ class ReferralFeedBench {
     }
 
     /**
-     * A fresh token per drain (tokens live five minutes). The client is what an authority would run: the JDK's HTTP
+     * A fresh token per drain (tokens live five minutes). The client is what an authority would run: a JDK HTTP
      * client and Jackson, reading every value of every item as it streams past (each string as a String, each number
      * and boolean as one), as the raw side reads every column through JDBC; it checks that every item has its child's
-     * given name. -Dbench.client=tree reads each page into a Jackson tree instead (the client of stops 20-21).
+     * given name. Clients ({@code -Dbench.client}):
+     * <ul>
+     * <li>{@code blocking} (the default since stop 23): {@link HttpURLConnection} on one kept-alive connection,
+     * parsed straight from the response stream on this thread, as the raw side reads its socket through JDBC;</li>
+     * <li>{@code httpclient} (stop 22): {@link HttpClient}, each page fetched as bytes, then parsed the same way;
+     * its selector and worker threads hand every 16 KB buffer between three threads;</li>
+     * <li>{@code tree} (stops 20-21): {@link HttpClient}, each page read into a Jackson tree.</li>
+     * </ul>
      * RestAssured's Groovy JSON path, used before, spent ~80% of the measured time on the client side (RESULTS.md).
      */
     private int drainFeed(String authority) throws Exception {
@@ -221,13 +252,11 @@ class ReferralFeedBench {
         int count = 0;
         String cursor = "";
         while (true) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(feedUrl + "?limit=" + PAGE + "&after=" + cursor))
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
-            HttpResponse<byte[]> page = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (page.statusCode() != 200) {
-                throw new IllegalStateException("feed answered " + page.statusCode());
-            }
-            PageRead read = TREE_CLIENT ? readTree(page.body()) : readStreaming(page.body());
+            PageRead read = switch (CLIENT) {
+                case "blocking" -> readBlocking(feedUrl + "?limit=" + PAGE + "&after=" + cursor, token);
+                case "httpclient", "tree" -> readHttpClient(feedUrl + "?limit=" + PAGE + "&after=" + cursor, token);
+                default -> throw new IllegalArgumentException("bench.client is blocking, httpclient or tree");
+            };
             if (read.items() == 0) {
                 return count;
             }
@@ -236,7 +265,36 @@ class ReferralFeedBench {
         }
     }
 
-    private static final boolean TREE_CLIENT = "tree".equals(System.getProperty("bench.client", "stream"));
+    private PageRead readHttpClient(String url, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        HttpResponse<byte[]> page = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (page.statusCode() != 200) {
+            throw new IllegalStateException("feed answered " + page.statusCode());
+        }
+        if ("tree".equals(CLIENT)) {
+            return readTree(page.body());
+        }
+        try (JsonParser json = mapper.getFactory().createParser(page.body())) {
+            return readStreaming(json);
+        }
+    }
+
+    /** The JDK keeps the connection alive between pages once each body has been read to its end and closed. */
+    private PageRead readBlocking(String url, String token) throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        connection.setRequestProperty("Accept", "application/json");
+        if (connection.getResponseCode() != 200) {
+            throw new IllegalStateException("feed answered " + connection.getResponseCode());
+        }
+        // The parse runs to the end of the body (Content-Length), where the parser closes the stream.
+        try (InputStream body = connection.getInputStream(); JsonParser json = mapper.getFactory().createParser(body)) {
+            return readStreaming(json);
+        }
+    }
+
+    private static final String CLIENT = System.getProperty("bench.client", "blocking");
 
     private record PageRead(int items, String nextCursor) {
     }
@@ -245,36 +303,34 @@ class ReferralFeedBench {
     private long sink;
 
     /** Every value of the page, streamed: {"items":[{..., "child":{"givenName":...}, "form":{...}}], "nextCursor":...}. */
-    private PageRead readStreaming(byte[] body) throws java.io.IOException {
+    private PageRead readStreaming(JsonParser json) throws java.io.IOException {
         int items = 0;
         int childrenNamed = 0;
         String next = null;
         int level = 0;
-        try (JsonParser json = mapper.getFactory().createParser(body)) {
-            for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
-                switch (token) {
-                    case START_OBJECT, START_ARRAY -> {
-                        level++;
-                        if (level == 3 && token == JsonToken.START_OBJECT) {
-                            items++; // root object 1, items 2, an item 3
-                        }
+        for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
+            switch (token) {
+                case START_OBJECT, START_ARRAY -> {
+                    level++;
+                    if (level == 3 && token == JsonToken.START_OBJECT) {
+                        items++; // root object 1, items 2, an item 3
                     }
-                    case END_OBJECT, END_ARRAY -> level--;
-                    case VALUE_STRING -> {
-                        String value = json.getText();
-                        sink += value.length();
-                        if (level == 1 && "nextCursor".equals(json.currentName())) {
-                            next = value;
-                        } else if (level == 4 && "givenName".equals(json.currentName())
-                                && "child".equals(json.getParsingContext().getParent().getCurrentName()) && !value.isEmpty()) {
-                            childrenNamed++;
-                        }
+                }
+                case END_OBJECT, END_ARRAY -> level--;
+                case VALUE_STRING -> {
+                    String value = json.getText();
+                    sink += value.length();
+                    if (level == 1 && "nextCursor".equals(json.currentName())) {
+                        next = value;
+                    } else if (level == 4 && "givenName".equals(json.currentName())
+                            && "child".equals(json.getParsingContext().getParent().getCurrentName()) && !value.isEmpty()) {
+                        childrenNamed++;
                     }
-                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> sink += json.getNumberValue().hashCode();
-                    case VALUE_TRUE, VALUE_FALSE -> sink += json.getBooleanValue() ? 1 : 0;
-                    default -> {
-                        // field names and nulls: nothing to read
-                    }
+                }
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> sink += json.getNumberValue().hashCode();
+                case VALUE_TRUE, VALUE_FALSE -> sink += json.getBooleanValue() ? 1 : 0;
+                default -> {
+                    // field names and nulls: nothing to read
                 }
             }
         }
@@ -308,6 +364,42 @@ class ReferralFeedBench {
             }
         }
         return jvm + ticks * 10_000_000L; // USER_HZ is 100 on Linux: one tick is 10 ms
+    }
+
+    /**
+     * CPU time on the scheduler's clock (/proc schedstat, nanoseconds) of this JVM's threads by name, numbers dropped
+     * (the service's executor and event-loop threads, the client's, the JIT's, the GC's), and of this database's
+     * PostgreSQL backends: where a drain's CPU goes.
+     */
+    private java.util.Map<String, Long> cpuByThreadGroup() throws Exception {
+        java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[-#]?[0-9]+$", "");
+                    groups.merge(name, schedNanos(task), Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a thread that has exited since
+                }
+            }
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select pid from pg_stat_activity where datname = current_database()")) {
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        groups.merge("postgres backends", schedNanos(Path.of("/proc", Integer.toString(rs.getInt(1)))), Long::sum);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        // a backend that has exited since
+                    }
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static long schedNanos(Path task) throws java.io.IOException {
+        return Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
     }
 
     /** CPU time of this JVM's JIT compiler threads (C1/C2), from /proc: included in the CPU figure, shown apart. */
@@ -349,11 +441,7 @@ class ReferralFeedBench {
     private int rawSql(Aead schoolKey) throws Exception {
         int count = 0;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select r.feed_position, ci.updated_at, r.id, r.kind, r.child_ref, r.urgency, r.created_at, "
-                        + "r.acknowledgement_due_at, r.form_json, r.school_urn, "
-                        + "case when r.form_json is null then cast(r.content as text) end, " + ChildIdentityVault.SEALED_COLUMNS
-                        + " from referral r join child_identity ci on ci.school_urn = r.school_urn and ci.child_ref = r.child_ref "
-                        + "where r.la_code = ? order by r.feed_position")) {
+                ReferralRepository.FEED_ROWS + " order by r.feed_position")) {
             s.setString(1, AUTHORITY);
             s.setFetchSize(1000);
             try (ResultSet rs = s.executeQuery()) {

@@ -94,9 +94,15 @@ public class ChildIdentityVault {
     /**
      * An identity row as stored, still sealed: read in bulk by a query that already knows which rows it may see
      * ({@link #SEALED_COLUMNS}). {@code sealed} is the one value; the other four are set only when it is missing.
+     * {@code dataKey}, when the query joined it, is the wrapping of the school's data key it read (else null).
      */
     public record Sealed(String schoolUrn, String ref, byte[] sealed, byte[] givenName, byte[] familyName,
-            byte[] dateOfBirth, byte[] details) {
+            byte[] dateOfBirth, byte[] details, SchoolDataKeys.Wrapping dataKey) {
+
+        public Sealed(String schoolUrn, String ref, byte[] sealed, byte[] givenName, byte[] familyName,
+                byte[] dateOfBirth, byte[] details) {
+            this(schoolUrn, ref, sealed, givenName, familyName, dateOfBirth, details, null);
+        }
 
         /** The row's {@link #SEALED_COLUMNS}, starting at {@code first}. */
         public static Sealed of(String schoolUrn, String ref, Object[] columns, int first) {
@@ -107,14 +113,16 @@ public class ChildIdentityVault {
 
     /**
      * Opens sealed rows, in their order, as the JSON of the child the API writes (UTF-8): the one value's plaintext
-     * as it is, or the four values opened and written. Each school's data key is unwrapped once.
+     * as it is, or the four values opened and written. Each school's data key is looked up once (read again only
+     * when the row does not carry a wrapping already unwrapped, {@link SchoolDataKeys#existingForSchool(String,
+     * SchoolDataKeys.Wrapping)}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<byte[]> openAllAsJson(List<Sealed> rows) {
         Map<String, Aead> schoolKeys = new HashMap<>();
         List<byte[]> opened = new ArrayList<>(rows.size());
         for (Sealed row : rows) {
-            Aead aead = schoolKeys.computeIfAbsent(row.schoolUrn(), school -> keys.existingForSchool(school)
+            Aead aead = schoolKeys.computeIfAbsent(row.schoolUrn(), school -> keys.existingForSchool(school, row.dataKey())
                     .orElseThrow(() -> new IllegalStateException("child identity stored without a school data key")));
             opened.add(row.sealed() != null ? openOne(aead, row)
                     : records.writeAsApiUtf8(SealedChild.of(row.ref(), openFour(aead, row))));

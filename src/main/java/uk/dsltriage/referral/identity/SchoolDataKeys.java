@@ -64,6 +64,24 @@ public class SchoolDataKeys {
         return read(schoolUrn).map(this::unwrap);
     }
 
+    /** The columns of {@link Wrapping}, of {@code school_data_key} as {@code k}, for a query that joins it. */
+    public static final String WRAPPING_COLUMNS = "k.master_key_id, k.version";
+
+    /** Which wrapping of a school's data key a query read along with its rows ({@link #WRAPPING_COLUMNS}). */
+    public record Wrapping(String masterKeyId, long version) {
+    }
+
+    /**
+     * An existing data key, under the wrapping the caller's own query read: the key already unwrapped from that very
+     * wrapping when there is one (no further query), else as {@link #existingForSchool(String)}. The same key as that
+     * would return: memory holds only keys unwrapped from the row (school, master key id, version) that names them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Aead> existingForSchool(String schoolUrn, Wrapping seen) {
+        Aead known = seen == null ? null : unwrapped.get(unwrappedKey(schoolUrn, seen.masterKeyId(), seen.version()));
+        return known != null ? Optional.of(known) : existingForSchool(schoolUrn);
+    }
+
     /**
      * Re-wraps every data key not wrapped by the current master key, one school per transaction with an optimistic
      * version check: several replicas may run it at once, each row is re-wrapped once, and a lost race is skipped.
@@ -135,7 +153,7 @@ public class SchoolDataKeys {
     }
 
     private Aead unwrap(Wrapped row) {
-        return unwrapped.computeIfAbsent(row.schoolUrn() + "|" + row.masterKeyId() + "|" + row.version(), k -> {
+        return unwrapped.computeIfAbsent(unwrappedKey(row.schoolUrn(), row.masterKeyId(), row.version()), k -> {
             try {
                 KeysetHandle keyset = TinkProtoKeysetFormat.parseEncryptedKeyset(row.wrapped(),
                         masterKeys.byId(row.masterKeyId()), wrappingContext(row.schoolUrn()));
@@ -144,6 +162,10 @@ public class SchoolDataKeys {
                 throw new IllegalStateException("a school data key could not be unwrapped", e);
             }
         });
+    }
+
+    private static String unwrappedKey(String schoolUrn, String masterKeyId, long version) {
+        return schoolUrn + "|" + masterKeyId + "|" + version;
     }
 
     /** Binds a wrapped keyset to its school: a row copied to another school does not unwrap. */
