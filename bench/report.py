@@ -28,7 +28,7 @@ SCENARIOS = [
     ("queue", "GET /api/v1/review-queue?size=20 as the DSL",
      "the ranked page, its incidents, types, routes and rule-set words, the safety-plan flags + the audit event"),
     ("feed", "GET /api/v1/la/referrals?limit=20 as LA 999's system",
-     "the feed's page query (referrals with their sealed identity), the school's wrapped data key + the audit event"),
+     "the feed's page query (referrals, their sealed identity and their school's key wrapping) + the audit event"),
 ]
 by = {(r["scenario"], r["side"], r["clients"]): r for r in rows}
 clients = sorted({r["clients"] for r in rows if r["scenario"] in dict((s, 1) for s, _, _ in SCENARIOS)})
