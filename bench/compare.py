@@ -39,3 +39,28 @@ for sc in benchrows.MATRIX:
               f"{cpu(sa)} | {cpu(sb)} | {pct(fig_tol)} | {'yes' if within else 'no'} |")
 print()
 print(f"{agree} of {total} figures agree within the noise.")
+
+# The ratio to raw of each round (service and pgbench measured in the same minutes) cancels what moves the whole
+# machine between runs; its agreement is judged the same way, against the larger of the runs' noise and the figure's
+# own spread of per-round ratios in either run.
+def round_ratios(path):
+    sides = {}
+    for r in benchrows.raw_rows(path):
+        if r["scenario"] in benchrows.MATRIX:
+            sides.setdefault((r["scenario"], r["clients"], r.get("round")), {})[r["side"]] = r["rps"]
+    out = {}
+    for (sc, c, _), v in sides.items():
+        if v.get("service") is not None and v.get("raw"):
+            out.setdefault((sc, c), []).append(v["service"] / v["raw"])
+    return out
+
+
+import statistics
+
+qa, qb = round_ratios(sys.argv[1]), round_ratios(sys.argv[2])
+ratio_agree = ratio_total = 0
+for k in sorted(set(qa) & set(qb), key=lambda k: (benchrows.MATRIX.index(k[0]), k[1])):
+    fig_tol = max(x for x in (tol, benchrows.spread(qa[k]), benchrows.spread(qb[k])) if x is not None)
+    q = statistics.median(qb[k]) / statistics.median(qa[k])
+    ratio_agree, ratio_total = ratio_agree + (abs(q - 1) <= fig_tol), ratio_total + 1
+print(f"{ratio_agree} of {ratio_total} ratios to raw (per round, median) agree within the noise.")
