@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -78,12 +79,9 @@ class StoredSupportContentTest {
 
     @Test
     void storedAssessmentsReadAsTheyWereWrittenAndACorruptedOneIsRefused() throws Exception {
-        for (var row : List.of(new Object[] {"support-assessment-v1-full", ASSESSMENT_FULL},
-                new Object[] {"support-assessment-v1-minimal", ASSESSMENT_MINIMAL})) {
-            String json = fixture(row[0] + ".json");
-            assertEquals(row[1], readAssessment(json), (String) row[0]);
-            assertEquals(API.readTree(json), API.readTree(stored.write((Assessment) row[1])), "what is written now is the row");
-            ObjectNode tree = (ObjectNode) API.readTree(json);
+        for (var row : Map.of("support-assessment-v1-full", ASSESSMENT_FULL, "support-assessment-v1-minimal",
+                ASSESSMENT_MINIMAL).entrySet()) {
+            ObjectNode tree = readsAsWritten(row.getKey(), row.getValue(), this::readAssessment, stored::write);
             refused(this::readAssessment, tree, t -> t.remove("formulation"));
             refused(this::readAssessment, tree, t -> t.set("continuum", t.remove("continuumPosition")));
             refused(this::readAssessment, tree, t -> t.put("childName", "x"));
@@ -98,12 +96,9 @@ class StoredSupportContentTest {
 
     @Test
     void storedPlansReadAsTheyWereWrittenAndACorruptedOneIsRefused() throws Exception {
-        for (var row : List.of(new Object[] {"support-safety-plan-v1-full", PLAN_FULL},
-                new Object[] {"support-safety-plan-v1-minimal", PLAN_MINIMAL})) {
-            String json = fixture(row[0] + ".json");
-            assertEquals(row[1], readPlan(json), (String) row[0]);
-            assertEquals(API.readTree(json), API.readTree(stored.write((SafetyPlan) row[1])), "what is written now is the row");
-            ObjectNode tree = (ObjectNode) API.readTree(json);
+        for (var row : Map.of("support-safety-plan-v1-full", PLAN_FULL, "support-safety-plan-v1-minimal",
+                PLAN_MINIMAL).entrySet()) {
+            ObjectNode tree = readsAsWritten(row.getKey(), row.getValue(), this::readPlan, stored::write);
             refused(this::readPlan, tree, t -> t.remove("childViews"));
             refused(this::readPlan, tree, t -> t.set("reviewDate", t.remove("reviewBy")));
             refused(this::readPlan, tree, t -> t.put("extra", 1));
@@ -131,6 +126,15 @@ class StoredSupportContentTest {
 
     private SafetyPlan readPlan(String json) {
         return stored.readSafetyPlan(UUID.randomUUID(), json);
+    }
+
+    /** The fixture row reads as the record it was written from, and is what the code writes for it now. */
+    private static <T> ObjectNode readsAsWritten(String name, T expected, Function<String, T> read,
+            Function<T, String> write) throws Exception {
+        String json = fixture(name + ".json");
+        assertEquals(expected, read.apply(json), name);
+        assertEquals(API.readTree(json), API.readTree(write.apply(expected)), "what is written now is the row");
+        return (ObjectNode) API.readTree(json);
     }
 
     private static void refused(Function<String, ?> read, ObjectNode row, Consumer<ObjectNode> change) {
