@@ -5,6 +5,7 @@ within the noise the runs report: the largest of the two runs' spreads of intake
 benchrows.py) and of this figure's own spread over its rounds in either run. Where both runs measured it, the
 service's CPU time per request too. Standard library only.
     compare.py A.jsonl B.jsonl"""
+import statistics
 import sys
 
 import benchrows
@@ -12,6 +13,11 @@ import benchrows
 (a, ia), (b, ib) = benchrows.load(sys.argv[1]), benchrows.load(sys.argv[2])
 na, nb = benchrows.noise(benchrows.raw_rows(sys.argv[1])), benchrows.noise(benchrows.raw_rows(sys.argv[2]))
 tol = max(x for x in (na, nb, 0) if x is not None)
+def tolerance(rounds_a, rounds_b):
+    """The larger of the runs' noise and a figure's own spread over its rounds in either run."""
+    return max(x for x in (tol, benchrows.spread(rounds_a), benchrows.spread(rounds_b)) if x is not None)
+
+
 pct = lambda x: "-" if x is None else f"{x:.0%}"
 print(f"Run A {ia['stamp']} (build {ia['commit']}, {ia.get('rounds', 1)} round(s)), "
       f"run B {ib['stamp']} (build {ib['commit']}, {ib.get('rounds', 1)} round(s)).")
@@ -32,7 +38,7 @@ for sc in benchrows.MATRIX:
         q = sb["rps"] / sa["rps"] if sa["rps"] else float("nan")
         ratio = lambda s, r: f"{s['rps'] / r['rps']:.2f}" if r and r["rps"] else "-"
         cpu = lambda s: "-" if s.get("cpu_ms_per_req") is None else f"{s['cpu_ms_per_req']:.2f}"
-        fig_tol = max(x for x in (tol, benchrows.spread(sa["rounds_rps"]), benchrows.spread(sb["rounds_rps"])) if x is not None)
+        fig_tol = tolerance(sa["rounds_rps"], sb["rounds_rps"])
         within = abs(q - 1) <= fig_tol
         agree, total = agree + within, total + 1
         print(f"| {sc} | {c} | {sa['rps']:.1f} | {sb['rps']:.1f} | {q:.2f} | {ratio(sa, ra)} | {ratio(sb, rb)} | "
@@ -55,12 +61,10 @@ def round_ratios(path):
     return out
 
 
-import statistics
-
 qa, qb = round_ratios(sys.argv[1]), round_ratios(sys.argv[2])
 ratio_agree = ratio_total = 0
 for k in sorted(set(qa) & set(qb), key=lambda k: (benchrows.MATRIX.index(k[0]), k[1])):
-    fig_tol = max(x for x in (tol, benchrows.spread(qa[k]), benchrows.spread(qb[k])) if x is not None)
+    fig_tol = tolerance(qa[k], qb[k])
     q = statistics.median(qb[k]) / statistics.median(qa[k])
     ratio_agree, ratio_total = ratio_agree + (abs(q - 1) <= fig_tol), ratio_total + 1
 print(f"{ratio_agree} of {ratio_total} ratios to raw (per round, median) agree within the noise.")
