@@ -59,5 +59,10 @@ def spread(rates):
     return max(m - min(rates), max(rates) - m) / m if m else None
 
 
+def machine_speeds(raw_rows):
+    """The machine probe of each round (MB/s of SHA-256 on one core, see run.sh's machine_probe), in round order."""
+    return [r["rps"] for r in sorted((r for r in raw_rows if r["scenario"] == "machine"), key=lambda r: r.get("round", 0))]
+
+
 def raw_rows(path):
     return [r for r in (json.loads(l) for l in open(path) if l.strip()) if "meta" not in r]

@@ -23,6 +23,10 @@ print(f"Run A {ia['stamp']} (build {ia['commit']}, {ia.get('rounds', 1)} round(s
       f"run B {ib['stamp']} (build {ib['commit']}, {ib.get('rounds', 1)} round(s)).")
 print(f"Noise (spread of intake at 8 clients within a run, no profiler): A {pct(na)}, B {pct(nb)}; each figure's "
       f"tolerance is the larger of {pct(tol)} and its own spread over its rounds in either run.")
+sa_, sb_ = (benchrows.machine_speeds(benchrows.raw_rows(x)) for x in sys.argv[1:3])
+if sa_ and sb_:
+    print(f"The machine (one core hashing SHA-256, median of the rounds): A {statistics.median(sa_):,.0f} MB/s, "
+          f"B {statistics.median(sb_):,.0f} MB/s, B/A {statistics.median(sb_) / statistics.median(sa_):.2f}.")
 print()
 print("| scenario | clients | A req/s | B req/s | B/A | A ratio to raw | B ratio to raw | A CPU ms/req | B CPU ms/req | tolerance | within noise |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")

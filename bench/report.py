@@ -47,7 +47,7 @@ w(f"`bench/run.sh{' --quick' if meta['quick'] else ''}` at commit `{meta['commit
   f"on the same machine; wrk and pgbench on the same machine too. Each HTTP phase {meta['bench_seconds']} s, each "
   f"pgbench phase {meta['pg_seconds']} s; the whole matrix measured {meta.get('rounds', 1)} times (rounds), each figure "
   f"below the median of its rounds"
-  f"{' (each round after the first on a freshly started, warmed service JVM)' if meta.get('fresh_jvm_each_round') else ''}. "
+  f"{' (each round from the same copy of the databases, on a freshly started, warmed service JVM)' if meta.get('fresh_jvm_each_round') else ''}. "
   f"Tokens: real RS256 tokens from Keycloak (fetched before each phase). The statements the service ran for one "
   f"request of each scenario: `{meta['stamp']}-statements.txt`.")
 w("")
@@ -126,6 +126,17 @@ if len(same) >= 2:
       f"{', '.join(f'{x:,.1f}' for x in rates)} req/s; mean {m:,.1f}, spread {min(rates) / m - 1:+.0%} to "
       f"{max(rates) / m - 1:+.0%} (coefficient of variation {statistics.pstdev(rates) / m:.0%}). Differences smaller "
       "than this spread are noise.")
+    w("")
+
+speeds = benchrows.machine_speeds(measured)
+if speeds:
+    w("## The machine's speed in each round")
+    w("")
+    w(f"One core hashing SHA-256 (`openssl speed`, 16 KB blocks) before each round's first phase, work that neither the "
+      f"service nor PostgreSQL does: {', '.join(f'{x:,.0f}' for x in speeds)} MB/s"
+      + (f" (spread {benchrows.spread(speeds):.0%})" if len(speeds) > 1 else "") +
+      ". Another run of the same build whose figures all differ by about as much as this does was measured on a "
+      "machine that itself ran faster or slower.")
     w("")
 
 cost = [r for r in rows if r["scenario"].startswith("cost-")]

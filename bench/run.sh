@@ -18,8 +18,9 @@
 # saturated machine opening a connection (fork + SCRAM) took longer than 5 s and the service failed to start; the
 # per-user rate limit and the alert dispatcher off (see start_service).
 # Environment: BENCH_SECONDS (per HTTP phase), PG_SECONDS (per pgbench phase), CONCURRENCY ("1 4 8 16"), ROUNDS (times
-#   the whole matrix is measured, 3; each figure is the median), FRESH_JVM_EACH_ROUND (1: each round after the first on
-#   a freshly started and warmed service JVM; 0: one JVM for every round), WARM_EACH_SECONDS (warm-up of each scenario),
+#   the whole matrix is measured, 3; each figure is the median), FRESH_JVM_EACH_ROUND (1: every round on a freshly
+#   started and warmed service JVM, over the databases as they were before the first round; 0: one JVM and one
+#   database for every round), WARM_EACH_SECONDS (warm-up of each scenario),
 #   FILL_TO (incidents before the RSS reading, 10000), FILL_MAX_SECONDS (time cap on that fill, 300: on a busy machine
 #   the count reached is reported), JVM_OPTS (the service's JVM options), BENCH_SKIP_BUILD=1 (no build), APP_JAR (the
 #   service's jar, default target/quarkus-app/quarkus-run.jar), BENCH_BUILD_NOTE (what the results file says was built).
@@ -238,15 +239,47 @@ warm_each_scenario() {
     grep -v '"scenario":"warmup"' "$RESULT_LINES" >"$RESULT_LINES.tmp" || true; mv "$RESULT_LINES.tmp" "$RESULT_LINES"
 }
 warm_each_scenario
-# Each round after the first on a fresh JVM, warmed the same way: what one JVM happens to compile (and so its CPU per
-# request) differs from one start to the next by more than phases of one JVM differ, so a run whose rounds all share
-# one JVM reports less noise than two runs show between them.
-fresh_service_for_round() {
-    log "round $ROUND: a fresh service JVM"
-    kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true
+# Every round on a fresh JVM, warmed the same way: what one JVM happens to compile (and so its CPU per request) differs
+# from one start to the next by more than phases of one JVM differ, so a run whose rounds all share one JVM reports
+# less noise than two runs show between them.
+# And every round on the same data: each round's intake (service and pgbench) adds thousands of incidents, so without
+# this the reads of round 3 ran over far more rows than those of round 1 (the raw list fell from 255 to 68/s within one
+# run) and the rounds' spread measured the data's growth, not noise. The databases are copied once, before round 1
+# (templates), and each round starts from that copy, vacuumed and analysed, after a checkpoint.
+snapshot_databases() {
+    stop_service
+    psql_ -d postgres -c "create database app_seed template app" -c "create database raw_seed template raw" >/dev/null
+}
+restore_databases() {
+    local db
+    for db in app raw; do
+        psql_ -d postgres -c "drop database $db with (force)" -c "create database $db template ${db}_seed" >/dev/null
+        psql_ -d "$db" -c "vacuum analyze" >/dev/null
+    done
+    psql_ -d postgres -c "checkpoint" >/dev/null
+}
+stop_service() {
+    [ -n "$APP_PID" ] || return 0
+    kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+}
+fresh_round() {
+    log "round $ROUND: the databases as before round 1, a fresh service JVM"
+    stop_service
+    restore_databases
     APP_PID=$(start_service "$APP_JAR" "$APP_PORT" app "$OUT/service-round$ROUND.log" $JVM_OPTS)
     wrk_phase warmup 4 "$WARM_SECONDS" staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1 >/dev/null
     warm_each_scenario
+}
+# The machine's own speed in each round: one core hashing (openssl speed, SHA-256 over 16 KB blocks), work that neither
+# the service nor the database does. Two runs of the same build that differ in every figure by as much as this figure
+# differs were measured on a machine that itself ran faster or slower (compare.py reports it).
+machine_probe() {
+    local kbs la0; la0=$(loadavg)
+    kbs=$(openssl speed -seconds 2 -bytes 16384 sha256 2>/dev/null | awk '$1 == "sha256" {sub(/k$/, "", $2); print $2}')
+    [ -n "$kbs" ] || { log "machine probe: openssl speed gave nothing"; return 0; }
+    jq -nc --argjson v "$kbs" --arg la "$la0 -> $(loadavg)" --argjson r "${ROUND:-0}" \
+        '{scenario:"machine", side:"probe", clients:1, rps:($v / 1024), p50_ms:null, p95_ms:null, p99_ms:null, http_errors:0, socket_errors:0, load:$la, round:$r}' >>"$RESULT_LINES"
+    log "machine probe: $(( ${kbs%.*} / 1024 )) MB/s of SHA-256 on one core"
 }
 # ---------------------------------------------------------------- what the service runs per request
 # One warm request of each scenario with PostgreSQL logging every statement: the statements the service ran, in order,
@@ -279,9 +312,11 @@ log "statements per request: $(grep -c 'LOG:  \(statement\|execute\)' "$OUT/stat
 # ---------------------------------------------------------------- scenarios x concurrency, in rounds
 # The whole matrix is measured ROUNDS times; the report takes each figure's median and shows its range, so that one
 # stalled phase does not make the figure.
+[ "$FRESH_JVM_EACH_ROUND" != 1 ] || snapshot_databases
 for ROUND in $(seq 1 "$ROUNDS"); do
 log "round $ROUND of $ROUNDS"
-[ "$ROUND" = 1 ] || [ "$FRESH_JVM_EACH_ROUND" != 1 ] || fresh_service_for_round
+[ "$FRESH_JVM_EACH_ROUND" != 1 ] || fresh_round
+machine_probe
 for c in $CONCURRENCY; do
     wrk_phase intake "$c" "$BENCH_SECONDS" staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1
     pgbench_phase intake "$c" "$PG_SECONDS" "$RAW_INTAKE"
