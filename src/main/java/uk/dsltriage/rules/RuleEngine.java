@@ -58,13 +58,7 @@ public final class RuleEngine {
             acc.errors.add(new EvaluationError(EvaluationError.Code.INPUT_UNREADABLE, "input could not be read"));
         }
         c.prerendered(compiled.noParticipantHas);
-        for (CompiledRuleSet.CRule rule : compiled.rules) {
-            try {
-                apply(rule, c, acc);
-            } catch (RuntimeException | StackOverflowError e) {
-                acc.errors.add(ruleFailed(rule.rule.id()));
-            }
-        }
+        applyRules(compiled, c, acc);
         for (CompiledRuleSet.CConflict conflict : compiled.conflicts) {
             try {
                 apply(conflict, c, acc);
@@ -75,27 +69,78 @@ public final class RuleEngine {
         return acc.build(ruleSet, c.derived().asMap());
     }
 
+    /**
+     * Every rule, in order. The rules of the {@link PlainPart} keyable for this input are added at once when their sum
+     * is kept for its key; otherwise they are applied one by one like the others and their sum kept (unless one of
+     * them failed).
+     */
+    private static void applyRules(CompiledRuleSet compiled, EvaluationContext c, Accumulator acc) {
+        PlainPart part = compiled.plainPart;
+        long state = 0;
+        long[] key = null;
+        PlainPart.Sum sum = null;
+        if (part != null) {
+            try {
+                state = part.state(c);
+                key = acc.partKey(part.length());
+                part.fill(c, state, key);
+                sum = part.sums.find(key, part.length());
+            } catch (RuntimeException | StackOverflowError e) {
+                // A condition that fails here fails its own rules below, one by one, as it always has.
+                part = null;
+            }
+        }
+        PlainPart.SumBuilder building = null;
+        if (sum != null) {
+            acc.add(sum);
+        } else if (part != null) {
+            building = new PlainPart.SumBuilder();
+        }
+        for (CompiledRuleSet.CRule rule : compiled.rules) {
+            boolean keyed = part != null && rule.partNeeds >= 0 && (state & rule.partNeeds) == rule.partNeeds;
+            if (keyed && sum != null) {
+                continue;
+            }
+            try {
+                CompiledRuleSet.Contribution added = apply(rule, c, acc);
+                if (keyed && building != null) {
+                    building.add(rule.slot, added);
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                acc.errors.add(ruleFailed(rule.rule.id()));
+                building = keyed ? null : building;
+            }
+        }
+        if (building != null) {
+            part.sums.keep(key, part.length(), building.build());
+        }
+    }
+
     private static EvaluationError ruleFailed(String id) {
         return new EvaluationError(EvaluationError.Code.RULE_FAILED, id + ": evaluation failed");
     }
 
-    private static void apply(CompiledRuleSet.CRule compiled, EvaluationContext c, Accumulator acc) {
+    /** The rule applied to the result; what it added. */
+    private static CompiledRuleSet.Contribution apply(CompiledRuleSet.CRule compiled, EvaluationContext c,
+            Accumulator acc) {
         if (!compiled.enabled || compiled.guard.settlesFalse(c)) {
-            return;
+            return CompiledRuleSet.Contribution.NONE;
         }
         PlainInputs plain = compiled.plain;
         int length = plain == null ? 0 : plain.length();
         long[] key = acc.key(length);
+        CompiledRuleSet.Contribution added;
         if (plain == null || !plain.fill(c, key)) {
-            acc.add(compiled.slot, walk(compiled, c, acc));
-            return;
+            added = walk(compiled, c, acc);
+        } else {
+            added = compiled.contributions.find(key, length);
+            if (added == null) {
+                added = walk(compiled, c, acc);
+                compiled.contributions.keep(key, length, added);
+            }
         }
-        CompiledRuleSet.Contribution kept = compiled.contributions.find(key, length);
-        if (kept == null) {
-            kept = walk(compiled, c, acc);
-            compiled.contributions.keep(key, length, kept);
-        }
-        acc.add(compiled.slot, kept);
+        acc.add(compiled.slot, added);
+        return added;
     }
 
     /** The rule's condition and conditional outcomes walked: what the rule adds to the result. */
@@ -221,6 +266,7 @@ public final class RuleEngine {
         /** True when every slot of {@link #fired} is null (the last evaluation's result took and cleared them). */
         boolean firedClear = true;
         long[] key = new long[8];
+        long[] partKey = new long[8];
 
         long[] key(int length) {
             if (key.length < length) {
@@ -296,6 +342,26 @@ public final class RuleEngine {
             for (String fact : contribution.missing) {
                 missing.add(fact);
             }
+        }
+
+        void add(PlainPart.Sum sum) {
+            if (sum.outcome != null) {
+                add(sum.outcome);
+            }
+            for (int i = 0; i < sum.fired.length; i++) {
+                fire(sum.slots[i], sum.fired[i]);
+            }
+            for (String fact : sum.missing) {
+                missing.add(fact);
+            }
+        }
+
+        /** Scratch for the {@link PlainPart}'s key, apart from the rules' own. */
+        long[] partKey(int length) {
+            if (scratch.partKey.length < length) {
+                scratch.partKey = new long[length];
+            }
+            return scratch.partKey;
         }
 
         /** Scratch for a rule's {@link PlainInputs} key. */
