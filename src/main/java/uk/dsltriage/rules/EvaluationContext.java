@@ -77,26 +77,7 @@ public final class EvaluationContext {
                 : input;
         Map<String, Boolean> given = in.facts();
         if (given != null) {
-            Class<?> type = given.getClass();
-            if (type == java.util.HashMap.class || type == java.util.LinkedHashMap.class) {
-                // The same entries in the same order as entrySet() (these classes are not subclasses that
-                // could override it), without an iterator; the casts are where the loop below has them.
-                @SuppressWarnings({"unchecked", "rawtypes"})
-                Map<Object, Object> raw = (Map) given;
-                raw.forEach((key, value) -> {
-                    int i = catalog.indexOf((String) key);
-                    if (i >= 0) {
-                        setFact(i, (Boolean) value);
-                    }
-                });
-            } else {
-                for (Map.Entry<String, Boolean> e : given.entrySet()) {
-                    int i = catalog.indexOf(e.getKey());
-                    if (i >= 0) {
-                        setFact(i, e.getValue());
-                    }
-                }
-            }
+            catalog.read(given, factTrue, factFalse);
         }
         if (in.incidentTypes() != null) {
             for (IncidentType t : in.incidentTypes()) {
@@ -201,20 +182,6 @@ public final class EvaluationContext {
     /** "fact is value", built once per catalog. */
     String factStatement(int index, String fact, boolean value) {
         return catalog.statement(index, fact, value);
-    }
-
-    private void setFact(int index, Boolean value) {
-        int word = index >>> 6;
-        long bit = 1L << index;
-        factTrue[word] &= ~bit;
-        factFalse[word] &= ~bit;
-        if (value != null) {
-            if (value) {
-                factTrue[word] |= bit;
-            } else {
-                factFalse[word] |= bit;
-            }
-        }
     }
 
     public Set<IncidentType> incidentTypes() {
