@@ -37,8 +37,9 @@ public final class EvaluationContext {
     /** Facts known true and known false, one bit per catalog position (as many words as the catalog needs). */
     private final long[] factTrue;
     private final long[] factFalse;
-    private final EnumSet<IncidentType> incidentTypes = EnumSet.noneOf(IncidentType.class);
-    /** The same incident types as a mask ({@link EnumMasks}). */
+    /** The incident types given, built from {@link #incidentTypeBits} when a condition first asks for them. */
+    private EnumSet<IncidentType> incidentTypes;
+    /** The incident types given as a mask ({@link EnumMasks}). */
     private long incidentTypeBits;
     private final SexualViolenceType sexualViolenceType;
     private final VictimWishes victimWishes;
@@ -57,10 +58,12 @@ public final class EvaluationContext {
     /** The rule set's texts built once ({@link CompiledRuleSet#noParticipantHas}); empty unless an engine sets them. */
     private Map<ParticipantCondition, String> noParticipantHas = java.util.Collections.emptyMap();
     /** Per-evaluation values of named definitions ({@link Condition.Defined}) by slot, and their reasons. */
-    private Tri[] memo = new Tri[16];
+    private Tri[] memo = NO_MEMO;
     private List<String>[] whyTrueMemo;
     private List<String>[] whyFalseMemo;
 
+    private static final IncidentType[] INCIDENT_TYPES = IncidentType.values();
+    private static final Tri[] NO_MEMO = new Tri[0];
     private static final Participant[] NO_PEOPLE = new Participant[0];
     private static final int[] NO_POSITIONS = new int[0];
 
@@ -82,7 +85,6 @@ public final class EvaluationContext {
         if (in.incidentTypes() != null) {
             for (IncidentType t : in.incidentTypes()) {
                 if (t != null) {
-                    incidentTypes.add(t);
                     incidentTypeBits |= EnumMasks.bit(t);
                 }
             }
@@ -91,7 +93,9 @@ public final class EvaluationContext {
         this.victimWishes = in.victimWishes();
         this.people = NO_PEOPLE;
         this.positions = NO_POSITIONS;
-        if (in.participants() != null) {
+        if (in.participants() != null && !in.participants().isEmpty()) {
+            people = new Participant[in.participants().size()];
+            positions = new int[people.length];
             int index = 0;
             for (Participant p : in.participants()) {
                 if (p != null) {
@@ -185,6 +189,12 @@ public final class EvaluationContext {
     }
 
     public Set<IncidentType> incidentTypes() {
+        if (incidentTypes == null) {
+            incidentTypes = EnumSet.noneOf(IncidentType.class);
+            for (long rest = incidentTypeBits; rest != 0; rest &= rest - 1) {
+                incidentTypes.add(INCIDENT_TYPES[Long.numberOfTrailingZeros(rest)]);
+            }
+        }
         return incidentTypes;
     }
 
@@ -282,7 +292,7 @@ public final class EvaluationContext {
 
     void memo(int slot, Tri value) {
         if (slot >= memo.length) {
-            memo = Arrays.copyOf(memo, Math.max(slot + 1, memo.length * 2));
+            memo = Arrays.copyOf(memo, Math.max(Math.max(slot + 1, 16), memo.length * 2));
         }
         memo[slot] = value;
     }

@@ -212,7 +212,7 @@ public final class RuleEngine {
             List<String> unknown = acc.cleared(acc.unknown);
             Tri t = condition.unknownInputs(c, Node.NO_PARTICIPANT, unknown);
             if (t == Tri.UNKNOWN && conflict.onUnknown() == UnknownPolicy.ASK) {
-                acc.missing.addAll(unknown);
+                acc.missing(unknown);
             }
             if (t == Tri.FALSE || (t == Tri.UNKNOWN && conflict.onUnknown() != UnknownPolicy.FIRE)) {
                 return;
@@ -294,7 +294,8 @@ public final class RuleEngine {
         long routes;
         long required;
         long forbidden;
-        final TreeSet<String> missing = new TreeSet<>();
+        /** The facts asked for, sorted; null while there are none. */
+        private TreeSet<String> missing;
         final List<EvaluationError> errors = new ArrayList<>();
         final List<String> unknown;
         final List<String> reasons;
@@ -339,9 +340,7 @@ public final class RuleEngine {
             if (contribution.fired != null) {
                 fire(slot, contribution.fired);
             }
-            for (String fact : contribution.missing) {
-                missing.add(fact);
-            }
+            missing(contribution.missing);
         }
 
         void add(PlainPart.Sum sum) {
@@ -351,8 +350,21 @@ public final class RuleEngine {
             for (int i = 0; i < sum.fired.length; i++) {
                 fire(sum.slots[i], sum.fired[i]);
             }
-            for (String fact : sum.missing) {
-                missing.add(fact);
+            missing(sum.missing);
+        }
+
+        void missing(String[] facts) {
+            if (facts.length > 0) {
+                missing(Arrays.asList(facts));
+            }
+        }
+
+        void missing(List<String> facts) {
+            if (!facts.isEmpty()) {
+                if (missing == null) {
+                    missing = new TreeSet<>();
+                }
+                missing.addAll(facts);
             }
         }
 
@@ -376,8 +388,9 @@ public final class RuleEngine {
 
         Recommendation build(RuleSet ruleSet, Map<String, Object> derivedFacts) {
             boolean failed = !errors.isEmpty();
+            boolean asks = missing != null;
             // Unresolved triggers (missing facts) withhold internal handling just as a fired referral does.
-            if (withdrawInternalHandling || !missing.isEmpty() || failed) {
+            if (withdrawInternalHandling || asks || failed) {
                 routes &= ~EnumMasks.bit(Route.MANAGE_INTERNALLY_ELIGIBLE);
             }
             routes |= EnumMasks.bit(Route.DSL_REVIEW);
@@ -385,7 +398,7 @@ public final class RuleEngine {
                 urgency = Urgency.highest(urgency, FLOOR_ON_ERROR);
                 forbidden |= EnumMasks.bit(ForbiddenAction.AUTO_CLOSE_WITHOUT_DSL);
             }
-            boolean decision = dslDecision || failed || !missing.isEmpty()
+            boolean decision = dslDecision || failed || asks
                     || EnumMasks.has(routes, Route.MANAGE_INTERNALLY_ELIGIBLE);
             FiredRule[] firedRules = new FiredRule[firedCount];
             int k = 0;
@@ -401,7 +414,7 @@ public final class RuleEngine {
             scratch.firedClear = true;
             return new Recommendation(ruleSet.ruleSetId(), ruleSet.version(), ruleSet.sha256(),
                     ROUTES.list(routes), urgency == null ? Urgency.REVIEW : urgency, REQUIRED.list(required),
-                    FORBIDDEN.list(forbidden), decision, missing.isEmpty() ? List.of() : List.copyOf(missing),
+                    FORBIDDEN.list(forbidden), decision, asks ? List.copyOf(missing) : List.of(),
                     Collections.unmodifiableList(Arrays.asList(firedRules)), derivedFacts, errors.isEmpty() ? List.of() : List.copyOf(errors));
         }
     }
