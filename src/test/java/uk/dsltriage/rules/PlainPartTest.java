@@ -5,15 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import uk.dsltriage.vocabulary.IncidentType;
-import uk.dsltriage.vocabulary.ParticipantRole;
-import uk.dsltriage.vocabulary.SexualViolenceType;
-import uk.dsltriage.vocabulary.VictimWishes;
 
 /**
  * The plain rules taken together ({@link PlainPart}): every enabled rule with plain inputs is in the part; an input
@@ -88,16 +80,6 @@ class PlainPartTest {
     }
 
     private static TriageInput imageIncident(int senderAge) {
-        Map<String, Boolean> facts = new HashMap<>();
-        KnownFacts.BOOLEAN_FACTS.forEach(f -> facts.put(f, false));
-        facts.put("imagesInvolved", true);
-        facts.put("childDepictedUnder18", true);
-        return new TriageInput(Instant.parse("2025-11-20T10:15:00Z"), List.of(IncidentType.NUDE_IMAGE_SHARING),
-                SexualViolenceType.NONE, VictimWishes.UNKNOWN,
-                List.of(new Participant("A", ParticipantRole.SENDER, senderAge, true, false, null, false, false, false,
-                        false, false, false, true),
-                        new Participant("B", ParticipantRole.RECIPIENT, 15, true, false, null, false, false, false,
-                                false, false, false, false)),
-                facts, 0, new Reporter(false, true), new DslAttestation(true, true, true));
+        return PlainInputsTest.imageIncident("A", senderAge, Boolean.TRUE);
     }
 }
