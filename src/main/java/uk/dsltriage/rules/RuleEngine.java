@@ -102,7 +102,9 @@ public final class RuleEngine {
                 continue;
             }
             try {
-                CompiledRuleSet.Contribution added = apply(rule, c, acc);
+                // A rule of the part not keyable for this input would find its own key unusable too: walked at once.
+                boolean mayKey = part == null || rule.partNeeds < 0 || keyed;
+                CompiledRuleSet.Contribution added = apply(rule, c, acc, mayKey);
                 if (keyed && building != null) {
                     building.add(rule.slot, added);
                 }
@@ -120,9 +122,9 @@ public final class RuleEngine {
         return new EvaluationError(EvaluationError.Code.RULE_FAILED, id + ": evaluation failed");
     }
 
-    /** The rule applied to the result; what it added. */
+    /** The rule applied to the result (without a key unless {@code mayKey}); what it added. */
     private static CompiledRuleSet.Contribution apply(CompiledRuleSet.CRule compiled, EvaluationContext c,
-            Accumulator acc) {
+            Accumulator acc, boolean mayKey) {
         if (!compiled.enabled || compiled.guard.settlesFalse(c)) {
             return CompiledRuleSet.Contribution.NONE;
         }
@@ -130,7 +132,7 @@ public final class RuleEngine {
         int length = plain == null ? 0 : plain.length();
         long[] key = acc.key(length);
         CompiledRuleSet.Contribution added;
-        if (plain == null || !plain.fill(c, key)) {
+        if (plain == null || !mayKey || !plain.fill(c, key)) {
             added = walk(compiled, c, acc);
         } else {
             added = compiled.contributions.find(key, length);
@@ -354,18 +356,22 @@ public final class RuleEngine {
         }
 
         void missing(String[] facts) {
-            if (facts.length > 0) {
-                missing(Arrays.asList(facts));
+            for (String fact : facts) {
+                missingSet().add(fact);
             }
         }
 
         void missing(List<String> facts) {
-            if (!facts.isEmpty()) {
-                if (missing == null) {
-                    missing = new TreeSet<>();
-                }
-                missing.addAll(facts);
+            for (int i = 0, n = facts.size(); i < n; i++) {
+                missingSet().add(facts.get(i));
             }
+        }
+
+        private TreeSet<String> missingSet() {
+            if (missing == null) {
+                missing = new TreeSet<>();
+            }
+            return missing;
         }
 
         /** Scratch for the {@link PlainPart}'s key, apart from the rules' own. */
