@@ -25,10 +25,13 @@ final class CompiledRuleSet {
      * for every input, so it is written once here rather than in every explanation that needs it.
      */
     final Map<ParticipantCondition, String> noParticipantHas;
+    /** The enabled rules with plain inputs taken together, or null when there are none. */
+    final PlainPart plainPart;
 
     private CompiledRuleSet(CRule[] rules, CConflict[] conflicts, int slots,
-            Map<ParticipantCondition, String> noParticipantHas) {
+            Map<ParticipantCondition, String> noParticipantHas, PlainPart plainPart) {
         this.rules = rules;
+        this.plainPart = plainPart;
         this.conflicts = conflicts;
         this.slots = slots;
         this.noParticipantHas = noParticipantHas;
@@ -40,10 +43,19 @@ final class CompiledRuleSet {
         rs.rules().forEach(r -> ids.add(r.id()));
         rs.conflicts().forEach(x -> ids.add(x.id()));
         List<String> order = new ArrayList<>(ids);
-        CRule[] rules = rs.rules().stream()
-                .map(r -> new CRule(r, slot(order, r.id()), r.enabledByFlag() == null || rs.flag(r.enabledByFlag()),
-                        FactGuard.of(r.condition(), rs.facts()), PlainInputs.of(r, rs.facts())))
-                .toArray(CRule[]::new);
+        List<Rule> given = rs.rules();
+        List<PlainInputs> plain = new ArrayList<>();
+        for (Rule r : given) {
+            plain.add(enabled(rs, r) ? PlainInputs.of(r, rs.facts()) : null);
+        }
+        PlainPart part = PlainPart.of(plain, rs.facts().words());
+        CRule[] rules = new CRule[given.size()];
+        for (int i = 0; i < rules.length; i++) {
+            Rule r = given.get(i);
+            PlainInputs in = plain.get(i);
+            rules[i] = new CRule(r, slot(order, r.id()), enabled(rs, r), FactGuard.of(r.condition(), rs.facts()),
+                    in, part == null || in == null ? -1 : part.needs(in));
+        }
         CConflict[] conflicts = rs.conflicts().stream()
                 .map(x -> new CConflict(x, slot(order, x.id())))
                 .toArray(CConflict[]::new);
@@ -53,7 +65,11 @@ final class CompiledRuleSet {
             r.also().forEach(a -> prerender(a.when(), texts));
         }
         rs.conflicts().forEach(x -> prerender(x.condition(), texts));
-        return new CompiledRuleSet(rules, conflicts, order.size(), texts);
+        return new CompiledRuleSet(rules, conflicts, order.size(), texts, part);
+    }
+
+    private static boolean enabled(RuleSet rs, Rule r) {
+        return r.enabledByFlag() == null || rs.flag(r.enabledByFlag());
     }
 
     static String noParticipantHas(ParticipantCondition condition) {
@@ -350,30 +366,11 @@ final class CompiledRuleSet {
      * locks: an entry is immutable (its key copied in), and every entry read is compared word for word with the
      * key in hand.
      */
-    static final class Contributions {
+    static final class Contributions extends WordTable<Contribution> {
         static final int SIZE = 8;
-        private final Entry[] entries = new Entry[SIZE];
 
-        private static int slot(long[] key, int length) {
-            long h = 0;
-            for (int i = 0; i < length; i++) {
-                h = h * 0x9E3779B97F4A7C15L + key[i];
-            }
-            int x = (int) (h ^ (h >>> 32));
-            return (x ^ (x >>> 16)) & (SIZE - 1);
-        }
-
-        /** The contribution kept for the key's first {@code length} words, or null. */
-        Contribution find(long[] key, int length) {
-            Entry e = entries[slot(key, length)];
-            return e != null && java.util.Arrays.equals(e.key, 0, length, key, 0, length) ? e.contribution : null;
-        }
-
-        void keep(long[] key, int length, Contribution contribution) {
-            entries[slot(key, length)] = new Entry(java.util.Arrays.copyOf(key, length), contribution);
-        }
-
-        private record Entry(long[] key, Contribution contribution) {
+        Contributions() {
+            super(SIZE);
         }
     }
 
@@ -402,9 +399,15 @@ final class CompiledRuleSet {
         /** The plain inputs the rule reads, or null when it reads others (it is then walked every time). */
         final PlainInputs plain;
         final Contributions contributions = new Contributions();
+        /**
+         * The {@link PlainPart} states that must hold for this rule to be keyed with the part's other rules, or -1
+         * when it is not in the part (disabled, or without plain inputs).
+         */
+        final long partNeeds;
 
-        CRule(Rule r, int slot, boolean enabled, FactGuard guard, PlainInputs plain) {
+        CRule(Rule r, int slot, boolean enabled, FactGuard guard, PlainInputs plain, long partNeeds) {
             this.rule = r;
+            this.partNeeds = partNeeds;
             this.guard = guard;
             this.plain = plain;
             this.slot = slot;

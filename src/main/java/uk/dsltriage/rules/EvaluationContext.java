@@ -37,8 +37,9 @@ public final class EvaluationContext {
     /** Facts known true and known false, one bit per catalog position (as many words as the catalog needs). */
     private final long[] factTrue;
     private final long[] factFalse;
-    private final EnumSet<IncidentType> incidentTypes = EnumSet.noneOf(IncidentType.class);
-    /** The same incident types as a mask ({@link EnumMasks}). */
+    /** The incident types given, built from {@link #incidentTypeBits} when a condition first asks for them. */
+    private EnumSet<IncidentType> incidentTypes;
+    /** The incident types given as a mask ({@link EnumMasks}). */
     private long incidentTypeBits;
     private final SexualViolenceType sexualViolenceType;
     private final VictimWishes victimWishes;
@@ -57,10 +58,12 @@ public final class EvaluationContext {
     /** The rule set's texts built once ({@link CompiledRuleSet#noParticipantHas}); empty unless an engine sets them. */
     private Map<ParticipantCondition, String> noParticipantHas = java.util.Collections.emptyMap();
     /** Per-evaluation values of named definitions ({@link Condition.Defined}) by slot, and their reasons. */
-    private Tri[] memo = new Tri[16];
+    private Tri[] memo = NO_MEMO;
     private List<String>[] whyTrueMemo;
     private List<String>[] whyFalseMemo;
 
+    private static final IncidentType[] INCIDENT_TYPES = IncidentType.values();
+    private static final Tri[] NO_MEMO = new Tri[0];
     private static final Participant[] NO_PEOPLE = new Participant[0];
     private static final int[] NO_POSITIONS = new int[0];
 
@@ -77,31 +80,11 @@ public final class EvaluationContext {
                 : input;
         Map<String, Boolean> given = in.facts();
         if (given != null) {
-            Class<?> type = given.getClass();
-            if (type == java.util.HashMap.class || type == java.util.LinkedHashMap.class) {
-                // The same entries in the same order as entrySet() (these classes are not subclasses that
-                // could override it), without an iterator; the casts are where the loop below has them.
-                @SuppressWarnings({"unchecked", "rawtypes"})
-                Map<Object, Object> raw = (Map) given;
-                raw.forEach((key, value) -> {
-                    int i = catalog.indexOf((String) key);
-                    if (i >= 0) {
-                        setFact(i, (Boolean) value);
-                    }
-                });
-            } else {
-                for (Map.Entry<String, Boolean> e : given.entrySet()) {
-                    int i = catalog.indexOf(e.getKey());
-                    if (i >= 0) {
-                        setFact(i, e.getValue());
-                    }
-                }
-            }
+            catalog.read(given, factTrue, factFalse);
         }
         if (in.incidentTypes() != null) {
             for (IncidentType t : in.incidentTypes()) {
                 if (t != null) {
-                    incidentTypes.add(t);
                     incidentTypeBits |= EnumMasks.bit(t);
                 }
             }
@@ -110,7 +93,9 @@ public final class EvaluationContext {
         this.victimWishes = in.victimWishes();
         this.people = NO_PEOPLE;
         this.positions = NO_POSITIONS;
-        if (in.participants() != null) {
+        if (in.participants() != null && !in.participants().isEmpty()) {
+            people = new Participant[in.participants().size()];
+            positions = new int[people.length];
             int index = 0;
             for (Participant p : in.participants()) {
                 if (p != null) {
@@ -203,21 +188,13 @@ public final class EvaluationContext {
         return catalog.statement(index, fact, value);
     }
 
-    private void setFact(int index, Boolean value) {
-        int word = index >>> 6;
-        long bit = 1L << index;
-        factTrue[word] &= ~bit;
-        factFalse[word] &= ~bit;
-        if (value != null) {
-            if (value) {
-                factTrue[word] |= bit;
-            } else {
-                factFalse[word] |= bit;
+    public Set<IncidentType> incidentTypes() {
+        if (incidentTypes == null) {
+            incidentTypes = EnumSet.noneOf(IncidentType.class);
+            for (long rest = incidentTypeBits; rest != 0; rest &= rest - 1) {
+                incidentTypes.add(INCIDENT_TYPES[Long.numberOfTrailingZeros(rest)]);
             }
         }
-    }
-
-    public Set<IncidentType> incidentTypes() {
         return incidentTypes;
     }
 
@@ -315,7 +292,7 @@ public final class EvaluationContext {
 
     void memo(int slot, Tri value) {
         if (slot >= memo.length) {
-            memo = Arrays.copyOf(memo, Math.max(slot + 1, memo.length * 2));
+            memo = Arrays.copyOf(memo, Math.max(Math.max(slot + 1, 16), memo.length * 2));
         }
         memo[slot] = value;
     }

@@ -1,6 +1,7 @@
 package uk.dsltriage.rules;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The boolean facts a rule set may test, each with a dense position (0, 1, 2, ...): evaluation keeps facts in
@@ -10,6 +11,7 @@ import java.util.List;
 public final class FactCatalog {
 
     private final List<String> names;
+    private final String[] byPosition;
     /**
      * Names by their own (cached) hash codes, open addressing at most a quarter full, and each name's position:
      * reading an input's facts by name is one probe in the usual case, with no boxed position to unwrap.
@@ -23,6 +25,7 @@ public final class FactCatalog {
 
     private FactCatalog(List<String> names) {
         this.names = List.copyOf(names);
+        this.byPosition = this.names.toArray(new String[0]);
         this.isTrue = new String[this.names.size()];
         this.isFalse = new String[this.names.size()];
         for (int i = 0; i < isTrue.length; i++) {
@@ -81,6 +84,39 @@ public final class FactCatalog {
             }
             if (there == name || there.equals(name)) {
                 return tablePositions[slot];
+            }
+        }
+    }
+
+    /**
+     * Every fact of the map this catalog has, by its position: its bit set in {@code knownTrue} or {@code knownFalse}
+     * by its value, or in neither when the value is null (unknown); a later entry for the same fact replaces an
+     * earlier one. Names the catalog lacks are ignored.
+     */
+    void read(Map<String, Boolean> facts, long[] knownTrue, long[] knownFalse) {
+        Class<?> type = facts.getClass();
+        if (type == java.util.HashMap.class || type == java.util.LinkedHashMap.class) {
+            // Their keys are found by equals alone, as the walk below finds them: a fact's value is what get gives
+            // (null, absent or unknown, sets neither bit). One probe of the map per fact is cheaper than walking it.
+            for (int i = 0; i < byPosition.length; i++) {
+                Boolean value = facts.get(byPosition[i]);
+                if (value != null) {
+                    (value ? knownTrue : knownFalse)[i >>> 6] |= 1L << i;
+                }
+            }
+            return;
+        }
+        for (Map.Entry<String, Boolean> e : facts.entrySet()) {
+            int i = indexOf(e.getKey());
+            if (i >= 0) {
+                Boolean value = e.getValue();
+                int word = i >>> 6;
+                long bit = 1L << i;
+                knownTrue[word] &= ~bit;
+                knownFalse[word] &= ~bit;
+                if (value != null) {
+                    (value ? knownTrue : knownFalse)[word] |= bit;
+                }
             }
         }
     }

@@ -104,6 +104,16 @@ final class PlainInputs {
         return true;
     }
 
+    /** The derived facts read ({@link DerivedFacts#which}), one bit each: the rule is keyed only while they are FALSE. */
+    int derivedRead() {
+        return derived;
+    }
+
+    /** The conditions on any participant read: the rule is keyed only while no participant meets them. */
+    List<Condition.AnyParticipant> anyParticipantRead() {
+        return anyParticipant;
+    }
+
     /** Words in a key. */
     int length() {
         return 2 * facts.length + 2;

@@ -58,13 +58,7 @@ public final class RuleEngine {
             acc.errors.add(new EvaluationError(EvaluationError.Code.INPUT_UNREADABLE, "input could not be read"));
         }
         c.prerendered(compiled.noParticipantHas);
-        for (CompiledRuleSet.CRule rule : compiled.rules) {
-            try {
-                apply(rule, c, acc);
-            } catch (RuntimeException | StackOverflowError e) {
-                acc.errors.add(ruleFailed(rule.rule.id()));
-            }
-        }
+        applyRules(compiled, c, acc);
         for (CompiledRuleSet.CConflict conflict : compiled.conflicts) {
             try {
                 apply(conflict, c, acc);
@@ -75,27 +69,80 @@ public final class RuleEngine {
         return acc.build(ruleSet, c.derived().asMap());
     }
 
+    /**
+     * Every rule, in order. The rules of the {@link PlainPart} keyable for this input are added at once when their sum
+     * is kept for its key; otherwise they are applied one by one like the others and their sum kept (unless one of
+     * them failed).
+     */
+    private static void applyRules(CompiledRuleSet compiled, EvaluationContext c, Accumulator acc) {
+        PlainPart part = compiled.plainPart;
+        long state = 0;
+        long[] key = null;
+        PlainPart.Sum sum = null;
+        if (part != null) {
+            try {
+                state = part.state(c);
+                key = acc.partKey(part.length());
+                part.fill(c, state, key);
+                sum = part.sums.find(key, part.length());
+            } catch (RuntimeException | StackOverflowError e) {
+                // A condition that fails here fails its own rules below, one by one, as it always has.
+                part = null;
+            }
+        }
+        PlainPart.SumBuilder building = null;
+        if (sum != null) {
+            acc.add(sum);
+        } else if (part != null) {
+            building = new PlainPart.SumBuilder();
+        }
+        for (CompiledRuleSet.CRule rule : compiled.rules) {
+            boolean keyed = part != null && rule.partNeeds >= 0 && (state & rule.partNeeds) == rule.partNeeds;
+            if (keyed && sum != null) {
+                continue;
+            }
+            try {
+                // A rule of the part not keyable for this input would find its own key unusable too: walked at once.
+                boolean mayKey = part == null || rule.partNeeds < 0 || keyed;
+                CompiledRuleSet.Contribution added = apply(rule, c, acc, mayKey);
+                if (keyed && building != null) {
+                    building.add(rule.slot, added);
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                acc.errors.add(ruleFailed(rule.rule.id()));
+                building = keyed ? null : building;
+            }
+        }
+        if (building != null) {
+            part.sums.keep(key, part.length(), building.build());
+        }
+    }
+
     private static EvaluationError ruleFailed(String id) {
         return new EvaluationError(EvaluationError.Code.RULE_FAILED, id + ": evaluation failed");
     }
 
-    private static void apply(CompiledRuleSet.CRule compiled, EvaluationContext c, Accumulator acc) {
+    /** The rule applied to the result (without a key unless {@code mayKey}); what it added. */
+    private static CompiledRuleSet.Contribution apply(CompiledRuleSet.CRule compiled, EvaluationContext c,
+            Accumulator acc, boolean mayKey) {
         if (!compiled.enabled || compiled.guard.settlesFalse(c)) {
-            return;
+            return CompiledRuleSet.Contribution.NONE;
         }
         PlainInputs plain = compiled.plain;
         int length = plain == null ? 0 : plain.length();
         long[] key = acc.key(length);
-        if (plain == null || !plain.fill(c, key)) {
-            acc.add(compiled.slot, walk(compiled, c, acc));
-            return;
+        CompiledRuleSet.Contribution added;
+        if (plain == null || !mayKey || !plain.fill(c, key)) {
+            added = walk(compiled, c, acc);
+        } else {
+            added = compiled.contributions.find(key, length);
+            if (added == null) {
+                added = walk(compiled, c, acc);
+                compiled.contributions.keep(key, length, added);
+            }
         }
-        CompiledRuleSet.Contribution kept = compiled.contributions.find(key, length);
-        if (kept == null) {
-            kept = walk(compiled, c, acc);
-            compiled.contributions.keep(key, length, kept);
-        }
-        acc.add(compiled.slot, kept);
+        acc.add(compiled.slot, added);
+        return added;
     }
 
     /** The rule's condition and conditional outcomes walked: what the rule adds to the result. */
@@ -167,7 +214,7 @@ public final class RuleEngine {
             List<String> unknown = acc.cleared(acc.unknown);
             Tri t = condition.unknownInputs(c, Node.NO_PARTICIPANT, unknown);
             if (t == Tri.UNKNOWN && conflict.onUnknown() == UnknownPolicy.ASK) {
-                acc.missing.addAll(unknown);
+                acc.missing(unknown);
             }
             if (t == Tri.FALSE || (t == Tri.UNKNOWN && conflict.onUnknown() != UnknownPolicy.FIRE)) {
                 return;
@@ -221,6 +268,7 @@ public final class RuleEngine {
         /** True when every slot of {@link #fired} is null (the last evaluation's result took and cleared them). */
         boolean firedClear = true;
         long[] key = new long[8];
+        long[] partKey = new long[8];
 
         long[] key(int length) {
             if (key.length < length) {
@@ -248,7 +296,8 @@ public final class RuleEngine {
         long routes;
         long required;
         long forbidden;
-        final TreeSet<String> missing = new TreeSet<>();
+        /** The facts asked for, sorted; null while there are none. */
+        private TreeSet<String> missing;
         final List<EvaluationError> errors = new ArrayList<>();
         final List<String> unknown;
         final List<String> reasons;
@@ -293,9 +342,44 @@ public final class RuleEngine {
             if (contribution.fired != null) {
                 fire(slot, contribution.fired);
             }
-            for (String fact : contribution.missing) {
-                missing.add(fact);
+            missing(contribution.missing);
+        }
+
+        void add(PlainPart.Sum sum) {
+            if (sum.outcome != null) {
+                add(sum.outcome);
             }
+            for (int i = 0; i < sum.fired.length; i++) {
+                fire(sum.slots[i], sum.fired[i]);
+            }
+            missing(sum.missing);
+        }
+
+        void missing(String[] facts) {
+            for (String fact : facts) {
+                missingSet().add(fact);
+            }
+        }
+
+        void missing(List<String> facts) {
+            for (int i = 0, n = facts.size(); i < n; i++) {
+                missingSet().add(facts.get(i));
+            }
+        }
+
+        private TreeSet<String> missingSet() {
+            if (missing == null) {
+                missing = new TreeSet<>();
+            }
+            return missing;
+        }
+
+        /** Scratch for the {@link PlainPart}'s key, apart from the rules' own. */
+        long[] partKey(int length) {
+            if (scratch.partKey.length < length) {
+                scratch.partKey = new long[length];
+            }
+            return scratch.partKey;
         }
 
         /** Scratch for a rule's {@link PlainInputs} key. */
@@ -310,8 +394,9 @@ public final class RuleEngine {
 
         Recommendation build(RuleSet ruleSet, Map<String, Object> derivedFacts) {
             boolean failed = !errors.isEmpty();
+            boolean asks = missing != null;
             // Unresolved triggers (missing facts) withhold internal handling just as a fired referral does.
-            if (withdrawInternalHandling || !missing.isEmpty() || failed) {
+            if (withdrawInternalHandling || asks || failed) {
                 routes &= ~EnumMasks.bit(Route.MANAGE_INTERNALLY_ELIGIBLE);
             }
             routes |= EnumMasks.bit(Route.DSL_REVIEW);
@@ -319,7 +404,7 @@ public final class RuleEngine {
                 urgency = Urgency.highest(urgency, FLOOR_ON_ERROR);
                 forbidden |= EnumMasks.bit(ForbiddenAction.AUTO_CLOSE_WITHOUT_DSL);
             }
-            boolean decision = dslDecision || failed || !missing.isEmpty()
+            boolean decision = dslDecision || failed || asks
                     || EnumMasks.has(routes, Route.MANAGE_INTERNALLY_ELIGIBLE);
             FiredRule[] firedRules = new FiredRule[firedCount];
             int k = 0;
@@ -335,7 +420,7 @@ public final class RuleEngine {
             scratch.firedClear = true;
             return new Recommendation(ruleSet.ruleSetId(), ruleSet.version(), ruleSet.sha256(),
                     ROUTES.list(routes), urgency == null ? Urgency.REVIEW : urgency, REQUIRED.list(required),
-                    FORBIDDEN.list(forbidden), decision, missing.isEmpty() ? List.of() : List.copyOf(missing),
+                    FORBIDDEN.list(forbidden), decision, asks ? List.copyOf(missing) : List.of(),
                     Collections.unmodifiableList(Arrays.asList(firedRules)), derivedFacts, errors.isEmpty() ? List.of() : List.copyOf(errors));
         }
     }

@@ -101,7 +101,8 @@ class PlainInputsTest {
                 .orElseThrow(() -> new AssertionError(id + " did not fire: " + r.firedRules()));
     }
 
-    private static TriageInput imageIncident(String sender, int senderAge, Boolean depictedUnder18) {
+    /** A TC01-like image incident, every fact answered: a depicted pupil sender and recipient B (15, not depicted). */
+    static TriageInput imageIncident(String sender, int senderAge, Boolean depictedUnder18) {
         Map<String, Boolean> facts = new HashMap<>();
         KnownFacts.BOOLEAN_FACTS.forEach(f -> facts.put(f, false));
         facts.put("imagesInvolved", true);
