@@ -14,7 +14,7 @@ import sys
 # (category, frame pattern): the application's own steps, most specific first.
 STEPS = [
     ("client: JSON parse of each page", r"ReferralFeedBench\.(readStreaming|readTree)"),
-    ("client: request and response (HTTP on the bench thread)", r"ReferralFeedBench\.(drainFeed|readBlocking|readHttpClient)"),
+    ("client: request and response (HTTP on the bench thread, or ahead of it)", r"ReferralFeedBench\.(drainFeed|drainPipelined|open|readBlocking|readHttpClient)"),
     ("raw side (JDBC read and decryption)", r"ReferralFeedBench\.rawSql"),
     ("bench: CPU accounting (/proc, pg_stat_activity)", r"ReferralFeedBench\.(cpuNanos|jitNanos|backendTicks|cpuByThreadGroup|schedNanos)"),
     ("service: writing the page (FeedPageWriter)", r"FeedPageWriter\."),

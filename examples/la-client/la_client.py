@@ -2,7 +2,7 @@
 """A local authority's referral client for dsl-triage (Python 3 standard library only).
 
 It authenticates with client credentials against Keycloak, pulls the referrals addressed to its authority from
-GET /api/v1/la/referrals page by page, keeps its cursor in a local state file, acknowledges every referral it
+GET /api/v1/la/referrals page by page (following a full page's Link: rel="next"), keeps its cursor in a local state file, acknowledges every referral it
 receives and, if asked, posts a front-door decision for each.
 
     python3 la_client.py --service http://127.0.0.1:8080 --keycloak http://127.0.0.1:8180 \
@@ -83,14 +83,29 @@ def save_referral(directory, referral):
         json.dump(referral, f, indent=2)
 
 
+def next_link(url, headers):
+    """The target of the response's Link: <...>; rel="next" (RFC 8288), resolved against the page's URL, or None."""
+    for value in headers.get_all("Link") or []:
+        for link in value.split(","):
+            target, _, params = link.strip().partition(";")
+            rels = [p.strip() for p in params.split(";") if p.strip().lower().startswith("rel=")]
+            if target.startswith("<") and target.endswith(">") and any(
+                    "next" in r.partition("=")[2].strip('"').lower().split() for r in rels):
+                return urllib.parse.urljoin(url, target[1:-1])
+    return None
+
+
 def run(args):
     bearer = token(args.keycloak, args.realm, args.client_id, args.client_secret)
     state = load_state(args.state)
     summary = {"received": [], "acknowledged": [], "outcomes": [], "notModified": False}
+    url = None
     for _ in range(args.max_pages):
-        query = urllib.parse.urlencode({"after": state["cursor"], "limit": args.limit})
+        if url is None:
+            query = urllib.parse.urlencode({"after": state["cursor"], "limit": args.limit})
+            url = f"{args.service}/api/v1/la/referrals?{query}"
         headers = {"If-None-Match": state["etag"]} if state.get("etag") else {}
-        status, response_headers, page = call("GET", f"{args.service}/api/v1/la/referrals?{query}", bearer, headers=headers)
+        status, response_headers, page = call("GET", url, bearer, headers=headers)
         if status == 304:
             summary["notModified"] = True
             break
@@ -108,6 +123,9 @@ def run(args):
         save_state(args.state, state)
         if not page["items"]:
             break
+        # A full page links to the next one (the same cursor as nextCursor); a shorter page does not: the next request
+        # is then built from the cursor, and is the poll that ends this run with the empty page's ETag.
+        url = next_link(url, response_headers)
     summary["cursor"] = state["cursor"]
     print(json.dumps(summary))
 

@@ -29,10 +29,11 @@ class ChainWriter {
 
     private static final Object KEY = ChainWriter.class;
 
-    private static final String INSERT = """
-            insert into audit_event (at, actor, roles, school_urn, la_code, action, object_type, object_id, outcome,
-                endpoint, correlation_id, chain, seq, prev_hash, hash)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String COLUMNS = "at, actor, roles, school_urn, la_code, action, object_type, object_id, outcome, "
+            + "endpoint, correlation_id, chain, seq, prev_hash, hash";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int ROW_PARAMETERS = 15;
+    private static final int ROWS_PER_STATEMENT = 1_000;
 
     private final TransactionSynchronizationRegistry transactions;
     private final AgroalDataSource dataSource;
@@ -89,31 +90,39 @@ class ChainWriter {
         }
     }
 
+    /**
+     * The chain's events inserted and its head moved past them in one statement (one round trip after the lock, not
+     * one per event and another for the head): a page of the referral feed writes its audit event this way on
+     * every request.
+     */
     private static void append(Connection connection, String chain, List<AuditEntry> events) throws SQLException {
         Head head = lockHead(connection, chain);
         long seq = head.seq();
         String previous = head.hash();
-        long lastId = 0;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"})) {
-            for (AuditEntry event : events) {
-                AuditEntry linked = event.linked(++seq, previous);
-                bind(insert, linked);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    lastId = keys.getLong(1);
+        // In statements of at most ROWS_PER_STATEMENT events: PostgreSQL takes at most 65,535 parameters.
+        for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
+            List<AuditEntry> rows = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
+            try (PreparedStatement write = connection.prepareStatement(appendStatement(rows.size()))) {
+                int parameter = 0;
+                for (AuditEntry event : rows) {
+                    AuditEntry linked = event.linked(++seq, previous);
+                    bind(write, parameter, linked);
+                    parameter += ROW_PARAMETERS;
+                    previous = linked.hash();
                 }
-                previous = linked.hash();
+                write.setLong(parameter + 1, seq);
+                write.setString(parameter + 2, previous);
+                write.setString(parameter + 3, chain);
+                write.executeUpdate();
             }
         }
-        try (PreparedStatement move = connection.prepareStatement(
-                "update audit_chain_head set seq = ?, hash = ?, last_event_id = ? where chain = ?")) {
-            move.setLong(1, seq);
-            move.setString(2, previous);
-            move.setLong(3, lastId);
-            move.setString(4, chain);
-            move.executeUpdate();
-        }
+    }
+
+    /** Identity values are drawn row by row in the order of the values list: the greatest is the chain's last event. */
+    private static String appendStatement(int events) {
+        return "with inserted as (insert into audit_event (" + COLUMNS + ") values "
+                + String.join(", ", java.util.Collections.nCopies(events, ROW)) + " returning id) "
+                + "update audit_chain_head set seq = ?, hash = ?, last_event_id = (select max(id) from inserted) where chain = ?";
     }
 
     private record Head(long seq, String hash) {
@@ -143,22 +152,23 @@ class ChainWriter {
         }
     }
 
-    private static void bind(PreparedStatement insert, AuditEntry e) throws SQLException {
-        insert.setObject(1, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC));
-        insert.setString(2, e.actor());
-        text(insert, 3, e.roles());
-        text(insert, 4, e.schoolUrn());
-        text(insert, 5, e.laCode());
-        insert.setString(6, e.action());
-        text(insert, 7, e.objectKind());
-        text(insert, 8, e.objectId());
-        insert.setString(9, e.outcome());
-        text(insert, 10, e.endpoint());
-        text(insert, 11, e.correlationId());
-        insert.setString(12, e.chain());
-        insert.setLong(13, e.seq());
-        insert.setString(14, e.prevHash());
-        insert.setString(15, e.hash());
+    /** One row's values, after the {@code before} parameters of the rows ahead of it. */
+    private static void bind(PreparedStatement insert, int before, AuditEntry e) throws SQLException {
+        insert.setObject(before + 1, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC));
+        insert.setString(before + 2, e.actor());
+        text(insert, before + 3, e.roles());
+        text(insert, before + 4, e.schoolUrn());
+        text(insert, before + 5, e.laCode());
+        insert.setString(before + 6, e.action());
+        text(insert, before + 7, e.objectKind());
+        text(insert, before + 8, e.objectId());
+        insert.setString(before + 9, e.outcome());
+        text(insert, before + 10, e.endpoint());
+        text(insert, before + 11, e.correlationId());
+        insert.setString(before + 12, e.chain());
+        insert.setLong(before + 13, e.seq());
+        insert.setString(before + 14, e.prevHash());
+        insert.setString(before + 15, e.hash());
     }
 
     private static void text(PreparedStatement statement, int index, String value) throws SQLException {

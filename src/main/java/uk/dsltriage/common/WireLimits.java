@@ -22,6 +22,8 @@ public final class WireLimits {
     public static final int ETAG = 64;
     /** An opaque page cursor or If-None-Match value. */
     public static final int CURSOR = 512;
+    /** A Link response header: a path and a cursor. */
+    public static final int LINK = 1_024;
     public static final int SHA256_HEX = 64;
     public static final int SCHOOL_URN = 7;
     public static final int LA_CODE = 9;

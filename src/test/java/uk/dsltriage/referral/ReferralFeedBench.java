@@ -25,7 +25,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -60,6 +62,9 @@ class ReferralFeedBench {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 60);
     /** -Dbench.jfr=target/feed.jfr: a JFR recording (settings "profile") of the measured runs only, after the warm-up. */
     private static final String JFR = System.getProperty("bench.jfr", "");
+
+    /** -Dbench.explain=target/feed-explain: EXPLAIN (ANALYZE, BUFFERS) of the raw read and of page queries, written to files. */
+    private static final String EXPLAIN = System.getProperty("bench.explain", "");
 
     @Inject
     ReferralService schools;
@@ -123,7 +128,19 @@ class ReferralFeedBench {
                 counter.executeUpdate();
             }
         }
+        if (!EXPLAIN.isEmpty()) {
+            explain(Path.of(EXPLAIN + "-before-vacuum.txt"));
+        }
+        // A settled database, as autovacuum leaves a live one: without statistics the planner guesses 55 of the
+        // authority's rows and plans both sides for that (RESULTS.md, stop 24), and autovacuum's analyze would come
+        // at some point during the warm-up or the measured runs, changing the plans under the bench.
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("vacuum analyze referral, child_identity, school_data_key");
+        }
         double setupSeconds = (System.nanoTime() - setup) / 1e9;
+        if (!EXPLAIN.isEmpty()) {
+            explain(Path.of(EXPLAIN + "-before-warmup.txt"));
+        }
 
         // The raw side reads what the feed must send: the columns of the feed's query, every value through JDBC,
         // and (the main comparison) the child identity decrypted with the same Tink primitive, as the feed must.
@@ -149,12 +166,16 @@ class ReferralFeedBench {
         for (int side = 0; side < sides; side++) {
             byThread[side] = new java.util.TreeMap<>();
         }
+        if (!EXPLAIN.isEmpty()) {
+            explain(Path.of(EXPLAIN + "-after-warmup.txt"));
+        }
         Recording recording = JFR.isEmpty() ? null : new Recording(Configuration.getConfiguration("profile"));
         if (recording != null) {
             recording.start();
         }
         for (int run = 0; run < RUNS; run++) {
             for (int side = 0; side < sides; side++) {
+                System.gc(); // not measured: no side pays for the garbage of the one before
                 java.util.Map<String, Long> threads0 = cpuByThreadGroup();
                 long jit0 = jitNanos();
                 long own0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -249,13 +270,17 @@ class ReferralFeedBench {
      */
     private int drainFeed(String authority) throws Exception {
         String token = Tokens.forLocalAuthority("bench-la", authority, "la-officer");
+        Set<String> ids = new HashSet<>(REFERRALS * 2);
+        if ("pipelined".equals(CLIENT)) {
+            return drainPipelined(token, ids);
+        }
         int count = 0;
         String cursor = "";
         while (true) {
             PageRead read = switch (CLIENT) {
-                case "blocking" -> readBlocking(feedUrl + "?limit=" + PAGE + "&after=" + cursor, token);
+                case "blocking" -> readBlocking(feedUrl + "?limit=" + PAGE + "&after=" + cursor, token, ids);
                 case "httpclient", "tree" -> readHttpClient(feedUrl + "?limit=" + PAGE + "&after=" + cursor, token);
-                default -> throw new IllegalArgumentException("bench.client is blocking, httpclient or tree");
+                default -> throw new IllegalArgumentException("bench.client is pipelined, blocking, httpclient or tree");
             };
             if (read.items() == 0) {
                 return count;
@@ -263,6 +288,63 @@ class ReferralFeedBench {
             count += read.items();
             cursor = read.nextCursor();
         }
+    }
+
+    /**
+     * One request in flight ahead: as soon as a page's headers are in, its {@code Link: rel="next"} (on a full page)
+     * is requested on a second kept-alive connection by another thread, while this thread parses the page to its end,
+     * every value as the blocking client does. The body's nextCursor must be the Link's cursor; every id is checked
+     * to come once, and the drain to count every referral (no gap, no duplicate). Without a Link (a shorter page,
+     * or the end), the next page is asked for by nextCursor after the parse, as the blocking client does.
+     */
+    private int drainPipelined(String token, Set<String> ids) throws Exception {
+        Future<HttpURLConnection> next = AHEAD.submit(() -> open(feedUrl + "?limit=" + PAGE + "&after=", token));
+        int count = 0;
+        while (true) {
+            HttpURLConnection page = next.get();
+            String link = page.getHeaderField("Link");
+            String linkCursor = null;
+            if (link != null) {
+                String target = feedUrl.toURI().resolve(link.substring(link.indexOf('<') + 1, link.indexOf('>'))).toString();
+                linkCursor = target.substring(target.indexOf("after=") + "after=".length(), target.indexOf("&limit="));
+                next = AHEAD.submit(() -> open(target, token));
+            }
+            PageRead read;
+            try (InputStream body = page.getInputStream(); JsonParser json = mapper.getFactory().createParser(body)) {
+                read = readStreaming(json, ids);
+            }
+            if (read.items() == 0) {
+                if (link != null) {
+                    throw new IllegalStateException("an empty page with a next link");
+                }
+                return count;
+            }
+            count += read.items();
+            if (link == null) {
+                String cursor = read.nextCursor();
+                next = AHEAD.submit(() -> open(feedUrl + "?limit=" + PAGE + "&after=" + cursor, token));
+            } else if (!linkCursor.equals(read.nextCursor())) {
+                throw new IllegalStateException("the Link's cursor is not the page's nextCursor");
+            }
+        }
+    }
+
+    private static final java.util.concurrent.ExecutorService AHEAD = java.util.concurrent.Executors.newSingleThreadExecutor(
+            task -> {
+                Thread thread = new Thread(task, "bench-client-ahead");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /** The request sent and its response's headers read; the body is left to the caller. */
+    private static HttpURLConnection open(String url, String token) throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        connection.setRequestProperty("Accept", "application/json");
+        if (connection.getResponseCode() != 200) {
+            throw new IllegalStateException("feed answered " + connection.getResponseCode());
+        }
+        return connection;
     }
 
     private PageRead readHttpClient(String url, String token) throws Exception {
@@ -276,25 +358,20 @@ class ReferralFeedBench {
             return readTree(page.body());
         }
         try (JsonParser json = mapper.getFactory().createParser(page.body())) {
-            return readStreaming(json);
+            return readStreaming(json, null);
         }
     }
 
     /** The JDK keeps the connection alive between pages once each body has been read to its end and closed. */
-    private PageRead readBlocking(String url, String token) throws Exception {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-        connection.setRequestProperty("Authorization", "Bearer " + token);
-        connection.setRequestProperty("Accept", "application/json");
-        if (connection.getResponseCode() != 200) {
-            throw new IllegalStateException("feed answered " + connection.getResponseCode());
-        }
+    private PageRead readBlocking(String url, String token, Set<String> ids) throws Exception {
+        HttpURLConnection connection = open(url, token);
         // The parse runs to the end of the body (Content-Length), where the parser closes the stream.
         try (InputStream body = connection.getInputStream(); JsonParser json = mapper.getFactory().createParser(body)) {
-            return readStreaming(json);
+            return readStreaming(json, ids);
         }
     }
 
-    private static final String CLIENT = System.getProperty("bench.client", "blocking");
+    private static final String CLIENT = System.getProperty("bench.client", "pipelined");
 
     private record PageRead(int items, String nextCursor) {
     }
@@ -302,8 +379,11 @@ class ReferralFeedBench {
     /** Keeps the values read reachable, so that the JIT cannot drop the reading of them. */
     private long sink;
 
-    /** Every value of the page, streamed: {"items":[{..., "child":{"givenName":...}, "form":{...}}], "nextCursor":...}. */
-    private PageRead readStreaming(JsonParser json) throws java.io.IOException {
+    /**
+     * Every value of the page, streamed: {"items":[{"id":..., "child":{"givenName":...}, "form":{...}}], "nextCursor":...};
+     * with {@code ids}, each item's id must be new to the drain.
+     */
+    private PageRead readStreaming(JsonParser json, Set<String> ids) throws java.io.IOException {
         int items = 0;
         int childrenNamed = 0;
         String next = null;
@@ -322,6 +402,8 @@ class ReferralFeedBench {
                     sink += value.length();
                     if (level == 1 && "nextCursor".equals(json.currentName())) {
                         next = value;
+                    } else if (level == 3 && ids != null && "id".equals(json.currentName()) && !ids.add(value)) {
+                        throw new IllegalStateException("a referral twice in one drain");
                     } else if (level == 4 && "givenName".equals(json.currentName())
                             && "child".equals(json.getParsingContext().getParent().getCurrentName()) && !value.isEmpty()) {
                         childrenNamed++;
@@ -433,6 +515,101 @@ class ReferralFeedBench {
         }
     }
 
+    private void explain(Path file) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = dataSource.getConnection()) {
+            out.append("autocommit=").append(c.getAutoCommit()).append('\n');
+            for (String table : new String[] {"referral", "child_identity", "school_data_key"}) {
+                try (PreparedStatement s = c.prepareStatement("select n_live_tup, n_dead_tup, last_analyze, last_autoanalyze, "
+                        + "last_autovacuum, last_vacuum from pg_stat_user_tables where relname = ?")) {
+                    s.setString(1, table);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            out.append(table).append(": live ").append(rs.getLong(1)).append(" dead ").append(rs.getLong(2))
+                                    .append(" analyze ").append(rs.getObject(3)).append(" autoanalyze ").append(rs.getObject(4))
+                                    .append(" autovacuum ").append(rs.getObject(5)).append(" vacuum ").append(rs.getObject(6)).append('\n');
+                        }
+                    }
+                }
+            }
+            for (String setting : new String[] {"work_mem", "shared_buffers", "autovacuum", "jit", "random_page_cost"}) {
+                try (PreparedStatement s = c.prepareStatement("select current_setting(?)")) {
+                    s.setString(1, setting);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        out.append(setting).append('=').append(rs.getString(1)).append('\n');
+                    }
+                }
+            }
+            explainOne(c, out, "raw read", ReferralRepository.FEED_ROWS + " order by r.feed_position", AUTHORITY, null, null);
+            explainOne(c, out, "raw read, no order", ReferralRepository.FEED_ROWS, AUTHORITY, null, null);
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("set local max_parallel_workers_per_gather = 0");
+            }
+            explainOne(c, out, "raw read, no parallel workers", ReferralRepository.FEED_ROWS + " order by r.feed_position", AUTHORITY, null, null);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("set local enable_sort = off");
+            }
+            explainOne(c, out, "raw read, no parallel workers, no sort", ReferralRepository.FEED_ROWS + " order by r.feed_position", AUTHORITY, null, null);
+            c.rollback();
+            c.setAutoCommit(true);
+            explainOne(c, out, "page 1", ReferralRepository.FEED_PAGE, AUTHORITY, 0L, PAGE);
+            explainOne(c, out, "page in the middle", ReferralRepository.FEED_PAGE, AUTHORITY, (long) REFERRALS / 2, PAGE);
+            explainOne(c, out, "page in the middle, the page query before stop 24 (joined, then cut)", PAGE_BEFORE_STOP_24,
+                    AUTHORITY, (long) REFERRALS / 2, PAGE);
+        }
+        Files.writeString(file, out, StandardCharsets.UTF_8);
+    }
+
+    private static final String PAGE_BEFORE_STOP_24 = ReferralRepository.FEED_ROWS
+            + " and r.feed_position > ? order by r.feed_position limit ?";
+
+    /**
+     * The plan with row counts and buffers, without per-node timing (its clock reads cost more than the nodes here:
+     * the page query's hash of 10,000 rows "took" 130 ms with timing on), then the query's own time through JDBC,
+     * every row read: the median of 5.
+     */
+    private static void explainOne(Connection c, StringBuilder out, String title, String sql, String authority, Long after,
+            Integer limit) throws Exception {
+        out.append("\n== ").append(title).append('\n');
+        try (PreparedStatement s = c.prepareStatement("explain (analyze, buffers, timing off, settings) " + sql)) {
+            bind(s, authority, after, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.append(rs.getString(1)).append('\n');
+                }
+            }
+        }
+        long[] times = new long[5];
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, authority, after, limit);
+            for (int i = 0; i < times.length; i++) {
+                long t0 = System.nanoTime();
+                try (ResultSet rs = s.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int col = 1; col <= columns; col++) {
+                            rs.getObject(col);
+                        }
+                    }
+                }
+                times[i] = System.nanoTime() - t0;
+            }
+        }
+        Arrays.sort(times);
+        out.append(String.format("through JDBC, every row read: median %.1f ms of 5 (min %.1f, max %.1f)%n",
+                times[2] / 1e6, times[0] / 1e6, times[4] / 1e6));
+    }
+
+    private static void bind(PreparedStatement s, String authority, Long after, Integer limit) throws Exception {
+        s.setString(1, authority);
+        if (after != null) {
+            s.setLong(2, after);
+            s.setInt(3, limit);
+        }
+    }
+
     /**
      * The feed query's columns for every referral of the authority, in feed order, in one query (the identity as the
      * feed reads it: the one sealed value, or the four values where it is missing); decrypted too when given a key,
@@ -440,26 +617,37 @@ class ReferralFeedBench {
      */
     private int rawSql(Aead schoolKey) throws Exception {
         int count = 0;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                ReferralRepository.FEED_ROWS + " order by r.feed_position")) {
-            s.setString(1, AUTHORITY);
-            s.setFetchSize(1000);
-            try (ResultSet rs = s.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                Object[] row = new Object[columns];
-                while (rs.next()) {
-                    for (int i = 0; i < columns; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    if (schoolKey != null) {
-                        if (row[11] == null) {
-                            throw new IllegalStateException("the bench's identities are sealed as one value (V16)");
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement settings = c.createStatement()) {
+                // The fastest plan of these rows in feed order: the (la_code, feed_position) index, nested loops, rows
+                // streamed as they are found. PostgreSQL's own choice once the tables are analyzed is a parallel scan
+                // with a 16 MB sort spilled to disk (work_mem 4 MB) before the first row: about twice the time, and
+                // its parallel workers' CPU escapes this bench's count (RESULTS.md, stop 24).
+                settings.execute("set local max_parallel_workers_per_gather = 0");
+                settings.execute("set local enable_sort = off");
+            }
+            try (PreparedStatement s = c.prepareStatement(ReferralRepository.FEED_ROWS + " order by r.feed_position")) {
+                s.setString(1, AUTHORITY);
+                try (ResultSet rs = s.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    Object[] row = new Object[columns];
+                    while (rs.next()) {
+                        for (int i = 0; i < columns; i++) {
+                            row[i] = rs.getObject(i + 1);
                         }
-                        schoolKey.decrypt((byte[]) row[11],
-                                ("dsl-triage/child-identity/v2|" + row[9] + "|" + row[4]).getBytes(StandardCharsets.UTF_8));
+                        if (schoolKey != null) {
+                            if (row[11] == null) {
+                                throw new IllegalStateException("the bench's identities are sealed as one value (V16)");
+                            }
+                            schoolKey.decrypt((byte[]) row[11],
+                                    ("dsl-triage/child-identity/v2|" + row[9] + "|" + row[4]).getBytes(StandardCharsets.UTF_8));
+                        }
+                        count++;
                     }
-                    count++;
                 }
+            } finally {
+                c.rollback();
             }
         }
         return count;

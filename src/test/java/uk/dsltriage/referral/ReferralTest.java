@@ -260,6 +260,41 @@ class ReferralTest {
     }
 
     @Test
+    void aFullPageLinksToTheNextPageWithItsOwnCursorAndAShorterPageDoesNot() {
+        String incident = ReferralFixtures.s47Incident(Persona.DSL_B);
+        String cursor = "";
+        while (true) {
+            Response page = Persona.LA_OFFICER_2.request().queryParam("after", cursor).queryParam("limit", 200).get("/api/v1/la/referrals");
+            cursor = page.jsonPath().getString("nextCursor");
+            if (page.jsonPath().getList("items").isEmpty()) {
+                break;
+            }
+        }
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(send(Persona.DSL_B, incident, ReferralFixtures.referral(Fixtures.LA_2, "C-link-" + UUID.randomUUID(), "A", "B")));
+        }
+
+        Response full = Persona.LA_OFFICER_2.request().queryParam("after", cursor).queryParam("limit", 2).get("/api/v1/la/referrals");
+        full.then().statusCode(200).body("items.id", contains(sent.get(0), sent.get(1)));
+        String next = full.jsonPath().getString("nextCursor");
+        assertEquals("</api/v1/la/referrals?after=" + next + "&limit=2>; rel=\"next\"", full.header("Link"));
+
+        Response shorter = Persona.LA_OFFICER_2.request().get("/api/v1/la/referrals?after=" + next + "&limit=2");
+        shorter.then().statusCode(200).body("items.id", contains(sent.get(2)));
+        assertEquals(null, shorter.header("Link"));
+        // nor on the empty page, nor on a 304
+        Response empty = Persona.LA_OFFICER_2.request().queryParam("after", shorter.jsonPath().getString("nextCursor"))
+                .queryParam("limit", 2).get("/api/v1/la/referrals");
+        empty.then().statusCode(200).body("items.size()", equalTo(0));
+        assertEquals(null, empty.header("Link"));
+        Response notModified = Persona.LA_OFFICER_2.request().header("If-None-Match", full.header("ETag"))
+                .queryParam("after", cursor).queryParam("limit", 2).get("/api/v1/la/referrals");
+        notModified.then().statusCode(304);
+        assertEquals(null, notModified.header("Link"));
+    }
+
+    @Test
     void aBadCursorOrLimitIsAProblemNotAServerError() {
         for (String[] query : List.of(new String[] {"after", "not-a-cursor"}, new String[] {"after", "djE6LTE"},
                 new String[] {"limit", "0"}, new String[] {"limit", "201"}, new String[] {"limit", "ten"})) {

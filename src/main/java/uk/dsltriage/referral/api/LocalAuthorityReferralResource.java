@@ -17,9 +17,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -56,24 +58,45 @@ public class LocalAuthorityReferralResource {
     @GET
     @Operation(operationId = "pullReferralFeed", summary = "Referrals addressed to your authority, oldest first",
             description = "Pass the previous page's nextCursor as after; the feed never skips or repeats a referral, however many "
-                    + "are being written. Send the page's ETag as If-None-Match to get 304 when nothing has changed.")
+                    + "are being written. Send the page's ETag as If-None-Match to get 304 when nothing has changed. A full page "
+                    + "carries a Link header to the next page (the same cursor), so a client can request it while reading this one.")
     @APIResponse(responseCode = "200", description = "A page of referrals",
-            headers = @Header(name = "ETag", description = "Tag of this page", schema = @Schema(type = SchemaType.STRING, maxLength = WireLimits.ETAG)),
+            headers = {
+                    @Header(name = "ETag", description = "Tag of this page", schema = @Schema(type = SchemaType.STRING, maxLength = WireLimits.ETAG)),
+                    @Header(name = "Link", description = "On a full page (as many items as limit): the next page, "
+                            + "<PATH?after=NEXT_CURSOR&limit=N>; rel=\"next\" (RFC 8288; the cursor is the body's nextCursor), so "
+                            + "that a client can ask for it while it reads this one. Absent on a shorter page: the feed "
+                            + "has nothing more yet; poll later with nextCursor.",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = WireLimits.LINK))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPageView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
     public Response pullReferralFeed(
             @Parameter(description = "The nextCursor of the previous page; absent for the beginning") @QueryParam("after") @Size(max = WireLimits.CURSOR) String after,
             @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1)
             @Max(MAX_LIMIT) int limit,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Size(max = WireLimits.CURSOR) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Size(max = WireLimits.CURSOR) String ifNoneMatch,
+            @Context UriInfo uri) {
         long position = FeedCursor.parse(after).orElseThrow(() -> ProblemException.invalid("after", "not a cursor of this feed"));
         LocalAuthorityReferrals.FeedResult result = service.feed(user.localAuthorityScope(), position, limit, ifNoneMatch);
         if (result instanceof LocalAuthorityReferrals.Page page) {
             // Written whole, by the API's mapper, then sent in one write with its length (not streamed in buffers).
-            return Response.ok(FeedPageWriter.utf8(page.page(), mapper), MediaType.APPLICATION_JSON_TYPE)
-                    .header(HttpHeaders.ETAG, page.etag()).build();
+            Response.ResponseBuilder ok = Response.ok(FeedPageWriter.utf8(page.page(), mapper), MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.ETAG, page.etag());
+            if (page.page().items().size() == limit) {
+                ok.header(HttpHeaders.LINK, nextPage(uri, page.page().nextCursor(), limit));
+            }
+            return ok.build();
         }
         return Response.notModified().header(HttpHeaders.ETAG, result.etag()).build();
+    }
+
+    /**
+     * A path-absolute reference (the request's own path): right behind a proxy that keeps the path, and resolved the
+     * same way by every client (a query-only reference is not: java.net.URI resolves it against the directory).
+     * The cursor is base64url and the limit a number: nothing to escape.
+     */
+    private static String nextPage(UriInfo uri, String cursor, int limit) {
+        return "<" + uri.getAbsolutePath().getRawPath() + "?after=" + cursor + "&limit=" + limit + ">; rel=\"next\"";
     }
 
     @GET
