@@ -3,7 +3,7 @@
 -- (bench/results/<stamp>-statements.txt), with the same texts and values. Where the service passes the page's ids
 -- from one statement to the next, pgbench cannot: it takes them with one extra index read (\gset), a little more
 -- work than the service does. The chained audit event is written as ChainWriter writes it: lock the chain head,
--- insert the event with its SHA-256 over the previous hash, move the head.
+-- then insert the event (SHA-256 over the previous hash) and move the head in one statement.
 -- LA feed, first page of 20 referrals for LA 999: the service's one page query (referral, sealed child identity, and
 -- which wrapping of the school's data key opens it), and the audit event in the LA's chain. Opening the sealed
 -- identities is the service's work and has no raw counterpart here (bench/referral-feed compares it with decryption).
@@ -16,9 +16,9 @@ select r.feed_position, ci.updated_at, r.id, r.kind, r.child_ref, r.urgency, r.c
     left join school_data_key k on k.school_urn = r.school_urn
     where r.la_code = '999' and r.feed_position > 0 order by r.feed_position limit 20;
 select seq as h_seq, hash as h_hash from audit_chain_head where chain = 'la:999' for update \gset
-insert into audit_event (at, actor, roles, school_urn, la_code, action, object_type, object_id, outcome, endpoint, correlation_id, chain, seq, prev_hash, hash)
+with inserted as (insert into audit_event (at, actor, roles, school_urn, la_code, action, object_type, object_id, outcome, endpoint, correlation_id, chain, seq, prev_hash, hash)
     values (now(), 'http://127.0.0.1:8180/realms/dsl-triage 00000000-0000-4000-8000-000000000901', 'la-officer', null, '999', 'REFERRAL_FEED_READ', 'REFERRAL_FEED_PAGE', '1-20', 'SUCCESS', null, gen_random_uuid()::text, 'la:999', :h_seq::bigint + 1, :h_hash::char(64),
             encode(sha256(convert_to(concat_ws('|', :h_hash::text, now()::text, 'http://127.0.0.1:8180/realms/dsl-triage 00000000-0000-4000-8000-000000000901', 'la-officer', null, '999', 'REFERRAL_FEED_READ', 'REFERRAL_FEED_PAGE', '1-20', 'SUCCESS', 'la:999', (:h_seq::bigint + 1)::text), 'UTF8')), 'hex'))
-    returning id as e_id, hash as e_hash \gset
-update audit_chain_head set seq = :h_seq::bigint + 1, hash = :e_hash::char(64), last_event_id = :e_id::bigint where chain = 'la:999';
+    returning id, hash)
+update audit_chain_head set seq = :h_seq::bigint + 1, hash = (select hash from inserted), last_event_id = (select max(id) from inserted) where chain = 'la:999';
 END;

@@ -1,6 +1,6 @@
 -- Generated shape, kept by hand: the raw limit of one bench/run.sh scenario (pgbench -M prepared, database "raw",
 -- the service's own schema with triggers and indexes). The chained audit event is written as ChainWriter writes it:
--- lock the chain head, insert the event with its SHA-256 over the previous hash, move the head.
+-- lock the chain head, then insert the event (SHA-256 over the previous hash) and move the head in one statement.
 -- Intake: what POST /api/v1/incidents does in its one transaction (from the statement log of a real intake,
 -- bench/results/<stamp>-statements.txt): the idempotency key looked up, then the rows it writes: incident, incident_type, two incident_participant, the incident's last recommendation number looked up,
 -- triage_recommendation, the incident's current recommendation
@@ -34,9 +34,9 @@ insert into alert_outbox (id, kind, school_urn, incident_id, reference_id, urgen
     values (gen_random_uuid(), 'URGENT_CONCERN', '100001', :i_id::uuid, :r_id::uuid, 'IMMEDIATE', now(), now())
     on conflict on constraint alert_outbox_once do nothing;
 select seq as h_seq, hash as h_hash from audit_chain_head where chain = 'school:100001' for update \gset
-insert into audit_event (at, actor, roles, school_urn, la_code, action, object_type, object_id, outcome, endpoint, correlation_id, chain, seq, prev_hash, hash)
+with inserted as (insert into audit_event (at, actor, roles, school_urn, la_code, action, object_type, object_id, outcome, endpoint, correlation_id, chain, seq, prev_hash, hash)
     values (now(), 'http://127.0.0.1:8180/realms/dsl-triage 00000000-0000-4000-8000-000000000101', 'staff', '100001', null, 'INCIDENT_RECORDED', 'INCIDENT', :i_id::text, 'SUCCESS', null, gen_random_uuid()::text, 'school:100001', :h_seq::bigint + 1, :h_hash::char(64),
             encode(sha256(convert_to(concat_ws('|', :h_hash::text, now()::text, 'http://127.0.0.1:8180/realms/dsl-triage 00000000-0000-4000-8000-000000000101', 'staff', '100001', null, 'INCIDENT_RECORDED', 'INCIDENT', :i_id::text, 'SUCCESS', 'school:100001', (:h_seq::bigint + 1)::text), 'UTF8')), 'hex'))
-    returning id as e_id, hash as e_hash \gset
-update audit_chain_head set seq = :h_seq::bigint + 1, hash = :e_hash::char(64), last_event_id = :e_id::bigint where chain = 'school:100001';
+    returning id, hash)
+update audit_chain_head set seq = :h_seq::bigint + 1, hash = (select hash from inserted), last_event_id = (select max(id) from inserted) where chain = 'school:100001';
 END;

@@ -3,7 +3,7 @@
 -- (bench/results/<stamp>-statements.txt), with the same texts and values. Where the service passes the page's ids
 -- from one statement to the next, pgbench cannot: it takes them with one extra index read (\gset), a little more
 -- work than the service does. The chained audit event is written as ChainWriter writes it: lock the chain head,
--- insert the event with its SHA-256 over the previous hash, move the head.
+-- then insert the event (SHA-256 over the previous hash) and move the head in one statement.
 -- Review queue, first page of 20: the ranked page (the V17 index's order), the page's incidents, their types and
 -- routes, the words of their rule sets, the safety-plan flags, and the audit event.
 BEGIN;
@@ -41,9 +41,9 @@ select c.id, c.incident_id, c.child_ref, min(n.at) as flagged_at,
  order by flagged_at, c.id
  limit 200;
 select seq as h_seq, hash as h_hash from audit_chain_head where chain = 'school:100001' for update \gset
-insert into audit_event (at, actor, roles, school_urn, la_code, action, object_type, object_id, outcome, endpoint, correlation_id, chain, seq, prev_hash, hash)
+with inserted as (insert into audit_event (at, actor, roles, school_urn, la_code, action, object_type, object_id, outcome, endpoint, correlation_id, chain, seq, prev_hash, hash)
     values (now(), 'http://127.0.0.1:8180/realms/dsl-triage 00000000-0000-4000-8000-000000000103', 'dsl', '100001', null, 'REVIEW_QUEUE_READ', 'INCIDENT', null, 'SUCCESS', null, gen_random_uuid()::text, 'school:100001', :h_seq::bigint + 1, :h_hash::char(64),
             encode(sha256(convert_to(concat_ws('|', :h_hash::text, now()::text, 'http://127.0.0.1:8180/realms/dsl-triage 00000000-0000-4000-8000-000000000103', 'dsl', '100001', null, 'REVIEW_QUEUE_READ', 'INCIDENT', null, 'SUCCESS', 'school:100001', (:h_seq::bigint + 1)::text), 'UTF8')), 'hex'))
-    returning id as e_id, hash as e_hash \gset
-update audit_chain_head set seq = :h_seq::bigint + 1, hash = :e_hash::char(64), last_event_id = :e_id::bigint where chain = 'school:100001';
+    returning id, hash)
+update audit_chain_head set seq = :h_seq::bigint + 1, hash = (select hash from inserted), last_event_id = (select max(id) from inserted) where chain = 'school:100001';
 END;
