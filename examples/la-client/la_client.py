@@ -84,15 +84,22 @@ def save_referral(directory, referral):
 
 
 def next_link(url, headers):
-    """The target of the response's Link: <...>; rel="next" (RFC 8288), resolved against the page's URL, or None."""
+    """The target of the response's Link: <...>; rel="next" (RFC 8288), resolved against the page's URL, or None.
+    Only a target on the page's own origin is followed: the bearer token goes with the request."""
     for value in headers.get_all("Link") or []:
         for link in value.split(","):
             target, _, params = link.strip().partition(";")
             rels = [p.strip() for p in params.split(";") if p.strip().lower().startswith("rel=")]
             if target.startswith("<") and target.endswith(">") and any(
                     "next" in r.partition("=")[2].strip('"').lower().split() for r in rels):
-                return urllib.parse.urljoin(url, target[1:-1])
+                resolved = urllib.parse.urljoin(url, target[1:-1])
+                return resolved if same_origin(resolved, url) else None
     return None
+
+
+def same_origin(a, b):
+    pa, pb = urllib.parse.urlsplit(a), urllib.parse.urlsplit(b)
+    return (pa.scheme, pa.netloc) == (pb.scheme, pb.netloc)
 
 
 def run(args):
