@@ -238,14 +238,7 @@ class ReferralTest {
         String incident = ReferralFixtures.s47Incident(Persona.DSL_B);
         // LA 998 sees only what is sent to it here and by other tests; start from its current end
         List<String> before = drain(Persona.LA_OFFICER_2);
-        String cursor = "";
-        while (true) {
-            Response page = Persona.LA_OFFICER_2.request().queryParam("after", cursor).queryParam("limit", 200).get("/api/v1/la/referrals");
-            cursor = page.jsonPath().getString("nextCursor");
-            if (page.jsonPath().getList("items").isEmpty()) {
-                break;
-            }
-        }
+        String cursor = cursorAtTheEnd(Persona.LA_OFFICER_2);
         Response idle = Persona.LA_OFFICER_2.request().queryParam("after", cursor).get("/api/v1/la/referrals");
         idle.then().statusCode(200).body("items.size()", equalTo(0)).body("nextCursor", equalTo(cursor));
         String etag = idle.header("ETag");
@@ -262,14 +255,7 @@ class ReferralTest {
     @Test
     void aFullPageLinksToTheNextPageWithItsOwnCursorAndAShorterPageDoesNot() {
         String incident = ReferralFixtures.s47Incident(Persona.DSL_B);
-        String cursor = "";
-        while (true) {
-            Response page = Persona.LA_OFFICER_2.request().queryParam("after", cursor).queryParam("limit", 200).get("/api/v1/la/referrals");
-            cursor = page.jsonPath().getString("nextCursor");
-            if (page.jsonPath().getList("items").isEmpty()) {
-                break;
-            }
-        }
+        String cursor = cursorAtTheEnd(Persona.LA_OFFICER_2);
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             sent.add(send(Persona.DSL_B, incident, ReferralFixtures.referral(Fixtures.LA_2, "C-link-" + UUID.randomUUID(), "A", "B")));
@@ -292,6 +278,18 @@ class ReferralTest {
                 .queryParam("after", cursor).queryParam("limit", 2).get("/api/v1/la/referrals");
         notModified.then().statusCode(304);
         assertEquals(null, notModified.header("Link"));
+    }
+
+    /** The cursor after everything the authority's feed holds now (pages of 200 until an empty one). */
+    private static String cursorAtTheEnd(Persona la) {
+        String cursor = "";
+        while (true) {
+            Response page = la.request().queryParam("after", cursor).queryParam("limit", 200).get("/api/v1/la/referrals");
+            cursor = page.jsonPath().getString("nextCursor");
+            if (page.jsonPath().getList("items").isEmpty()) {
+                return cursor;
+            }
+        }
     }
 
     @Test
