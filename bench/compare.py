@@ -18,6 +18,11 @@ def tolerance(rounds_a, rounds_b):
     return max(x for x in (tol, benchrows.spread(rounds_a), benchrows.spread(rounds_b)) if x is not None)
 
 
+def apart(q):
+    """How far apart two figures are, whichever run is A: B 20 % above A and A 20 % above B both count as 20 %."""
+    return max(q, 1 / q) - 1 if q > 0 else float("inf")
+
+
 pct = lambda x: "-" if x is None else f"{x:.0%}"
 print(f"Run A {ia['stamp']} (build {ia['commit']}, {ia.get('rounds', 1)} round(s)), "
       f"run B {ib['stamp']} (build {ib['commit']}, {ib.get('rounds', 1)} round(s)).")
@@ -43,7 +48,7 @@ for sc in benchrows.MATRIX:
         ratio = lambda s, r: f"{s['rps'] / r['rps']:.2f}" if r and r["rps"] else "-"
         cpu = lambda s: "-" if s.get("cpu_ms_per_req") is None else f"{s['cpu_ms_per_req']:.2f}"
         fig_tol = tolerance(sa["rounds_rps"], sb["rounds_rps"])
-        within = abs(q - 1) <= fig_tol
+        within = apart(q) <= fig_tol
         agree, total = agree + within, total + 1
         print(f"| {sc} | {c} | {sa['rps']:.1f} | {sb['rps']:.1f} | {q:.2f} | {ratio(sa, ra)} | {ratio(sb, rb)} | "
               f"{cpu(sa)} | {cpu(sb)} | {pct(fig_tol)} | {'yes' if within else 'no'} |")
@@ -70,5 +75,5 @@ ratio_agree = ratio_total = 0
 for k in sorted(set(qa) & set(qb), key=lambda k: (benchrows.MATRIX.index(k[0]), k[1])):
     fig_tol = tolerance(qa[k], qb[k])
     q = statistics.median(qb[k]) / statistics.median(qa[k])
-    ratio_agree, ratio_total = ratio_agree + (abs(q - 1) <= fig_tol), ratio_total + 1
+    ratio_agree, ratio_total = ratio_agree + (apart(q) <= fig_tol), ratio_total + 1
 print(f"{ratio_agree} of {ratio_total} ratios to raw (per round, median) agree within the noise.")
