@@ -11,7 +11,8 @@ import sys
 import benchrows
 
 (a, ia), (b, ib) = benchrows.load(sys.argv[1]), benchrows.load(sys.argv[2])
-na, nb = benchrows.noise(benchrows.raw_rows(sys.argv[1])), benchrows.noise(benchrows.raw_rows(sys.argv[2]))
+rounds_a, rounds_b = benchrows.raw_rows(sys.argv[1]), benchrows.raw_rows(sys.argv[2])
+na, nb = benchrows.noise(rounds_a), benchrows.noise(rounds_b)
 tol = max(x for x in (na, nb, 0) if x is not None)
 def tolerance(rounds_a, rounds_b):
     """The larger of the runs' noise and a figure's own spread over its rounds in either run."""
@@ -28,10 +29,10 @@ print(f"Run A {ia['stamp']} (build {ia['commit']}, {ia.get('rounds', 1)} round(s
       f"run B {ib['stamp']} (build {ib['commit']}, {ib.get('rounds', 1)} round(s)).")
 print(f"Noise (spread of intake at 8 clients within a run, no profiler): A {pct(na)}, B {pct(nb)}; each figure's "
       f"tolerance is the larger of {pct(tol)} and its own spread over its rounds in either run.")
-sa_, sb_ = (benchrows.machine_speeds(benchrows.raw_rows(x)) for x in sys.argv[1:3])
-if sa_ and sb_:
-    print(f"The machine (one core hashing SHA-256, median of the rounds): A {statistics.median(sa_):,.0f} MB/s, "
-          f"B {statistics.median(sb_):,.0f} MB/s, B/A {statistics.median(sb_) / statistics.median(sa_):.2f}.")
+speed_a, speed_b = benchrows.machine_speeds(rounds_a), benchrows.machine_speeds(rounds_b)
+if speed_a and speed_b:
+    ma, mb = statistics.median(speed_a), statistics.median(speed_b)
+    print(f"The machine (one core hashing SHA-256, median of the rounds): A {ma:,.0f} MB/s, B {mb:,.0f} MB/s, B/A {mb / ma:.2f}.")
 print()
 print("| scenario | clients | A req/s | B req/s | B/A | A ratio to raw | B ratio to raw | A CPU ms/req | B CPU ms/req | tolerance | within noise |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
@@ -58,9 +59,9 @@ print(f"{agree} of {total} figures agree within the noise.")
 # The ratio to raw of each round (service and pgbench measured in the same minutes) cancels what moves the whole
 # machine between runs; its agreement is judged the same way, against the larger of the runs' noise and the figure's
 # own spread of per-round ratios in either run.
-def round_ratios(path):
+def round_ratios(rows):
     sides = {}
-    for r in benchrows.raw_rows(path):
+    for r in rows:
         if r["scenario"] in benchrows.MATRIX:
             sides.setdefault((r["scenario"], r["clients"], r.get("round")), {})[r["side"]] = r["rps"]
     out = {}
@@ -70,7 +71,7 @@ def round_ratios(path):
     return out
 
 
-qa, qb = round_ratios(sys.argv[1]), round_ratios(sys.argv[2])
+qa, qb = round_ratios(rounds_a), round_ratios(rounds_b)
 ratio_agree = ratio_total = 0
 for k in sorted(set(qa) & set(qb), key=lambda k: (benchrows.MATRIX.index(k[0]), k[1])):
     fig_tol = tolerance(qa[k], qb[k])

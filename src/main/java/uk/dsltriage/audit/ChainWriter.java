@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -121,7 +122,7 @@ class ChainWriter {
     /** Identity values are drawn row by row in the order of the values list: the greatest is the chain's last event. */
     private static String appendStatement(int events) {
         return "with inserted as (insert into audit_event (" + COLUMNS + ") values "
-                + String.join(", ", java.util.Collections.nCopies(events, ROW)) + " returning id) "
+                + String.join(", ", Collections.nCopies(events, ROW)) + " returning id) "
                 + "update audit_chain_head set seq = ?, hash = ?, last_event_id = (select max(id) from inserted) where chain = ?";
     }
 
