@@ -1,10 +1,12 @@
 """The rows of one bench/run.sh run (results.jsonl) as report.py and compare.py read them. Standard library only.
 
 The scenario x concurrency matrix is measured in rounds: each figure is the median of its rounds (throughput,
-latencies, CPU per request), with the rounds' throughputs kept beside it. The run's noise is the spread of intake at
-8 clients against this build over every time it was measured without a profiler attached (each round of the matrix
-and each round of the audit-chain comparison)."""
+latencies, CPU per request), with the rounds' throughputs kept beside it. The run's noise is how far one round's
+figure scatters around the figure's mean, pooled over the scenarios at each concurrency (see "round-to-round noise"
+below); compare.py judges two runs against it."""
+import functools
 import json
+import math
 import statistics
 
 MATRIX = ("intake", "evaluate", "read", "list", "queue", "feed")
@@ -40,17 +42,6 @@ def collapse(rows):
     return out
 
 
-def noise_rates(raw_rows):
-    """Intake at 8 clients, this build, every measurement without a profiler (from the rows before collapsing)."""
-    return [r["rps"] for r in raw_rows if r["side"] == "service" and r["clients"] == 8
-            and (r["scenario"] == "intake" or r["scenario"].startswith("cost-chain-"))]
-
-
-def noise(raw_rows):
-    """The largest deviation from the mean of those measurements, relative to it (None with fewer than two)."""
-    return spread(noise_rates(raw_rows))
-
-
 def spread(rates):
     """The largest deviation of the rates from their mean, relative to it (None with fewer than two)."""
     if len(rates) < 2:
@@ -66,3 +57,78 @@ def machine_speeds(raw_rows):
 
 def raw_rows(path):
     return [r for r in (json.loads(l) for l in open(path) if l.strip()) if "meta" not in r]
+
+
+# ---------------------------------------------------------------------------------------------- round-to-round noise
+# A figure's rounds are each a fresh JVM on the same copy of the data; how far they scatter is the run's noise. It is
+# estimated on a logarithmic scale (a slower machine scales a throughput, it does not subtract from it) and pooled over
+# the six scenarios at one concurrency: three rounds alone say little about their own scatter, eighteen say more, and
+# one client scatters more than sixteen do.
+
+def round_logs(raw_rows):
+    """({(scenario, clients): [log service req/s per round]}, {(scenario, clients): [log service/raw per round]})."""
+    sides = {}
+    for r in raw_rows:
+        if r["scenario"] in MATRIX and r.get("rps"):
+            sides.setdefault((r["scenario"], r["clients"], r.get("round")), {})[r["side"]] = r["rps"]
+    service, ratio = {}, {}
+    for (scenario, clients, _), s in sorted(sides.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0)):
+        if s.get("service"):
+            service.setdefault((scenario, clients), []).append(math.log(s["service"]))
+            if s.get("raw"):
+                ratio.setdefault((scenario, clients), []).append(math.log(s["service"] / s["raw"]))
+    return service, ratio
+
+
+def pooled_noise(logs, clients):
+    """(variance of one round's log, degrees of freedom), pooled over every figure at this concurrency; (None, 0)
+    with fewer than two rounds."""
+    squares = df = 0
+    for (_, c), xs in logs.items():
+        if c == clients and len(xs) > 1:
+            m = statistics.mean(xs)
+            squares += sum((x - m) ** 2 for x in xs)
+            df += len(xs) - 1
+    return (squares / df if df else None), df
+
+
+def as_percent(log_sd):
+    """A spread on the log scale as the percentage a reader expects (one standard deviation up)."""
+    return math.exp(log_sd) - 1
+
+
+@functools.lru_cache(maxsize=None)
+def t_quantile(p, df):
+    """The p-quantile (p > 0.5) of Student's t with df degrees of freedom: bisection on its distribution function,
+    integrated by Simpson's rule (the standard library has no t distribution)."""
+    c = math.exp(math.lgamma((df + 1) / 2) - math.lgamma(df / 2)) / math.sqrt(df * math.pi)
+    density = lambda u: c * (1 + u * u / df) ** (-(df + 1) / 2)
+
+    def cdf(x, n=2000):
+        h = x / n
+        s = density(0) + density(x) + sum((4 if i % 2 else 2) * density(i * h) for i in range(1, n))
+        return 0.5 + s * h / 3
+
+    lo, hi = 0.0, 100.0
+    for _ in range(50):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if cdf(mid) < p else (lo, mid)
+    return (lo + hi) / 2
+
+
+def agreement(logs_a, logs_b, family_error=0.05):
+    """Per figure measured in both runs: (B/A of the rounds' geometric means, the largest B/A or A/B the two runs' noise
+    explains, whether the figure agrees). A figure agrees unless the two means differ by more than Welch's t allows,
+    with the runs' pooled noise at its concurrency, at a family-wise error of 5 % over all the figures compared
+    (Bonferroni): two runs of the same build then agree on every figure 95 times in 100."""
+    keys = [k for k in logs_a if k in logs_b]
+    out = {}
+    for k in keys:
+        (va, dfa), (vb, dfb) = pooled_noise(logs_a, k[1]), pooled_noise(logs_b, k[1])
+        if va is None or vb is None:
+            continue
+        se = math.sqrt(va / len(logs_a[k]) + vb / len(logs_b[k]))
+        allowed = t_quantile(1 - family_error / (2 * len(keys)), dfa + dfb) * se
+        d = statistics.mean(logs_b[k]) - statistics.mean(logs_a[k])
+        out[k] = (math.exp(d), math.exp(allowed) - 1, abs(d) <= allowed)
+    return out

@@ -109,23 +109,41 @@ if s8 and r8:
     w(f"* intake p99 = **{s8['p99_ms']:.1f} ms** (goal < 50 ms: {'met' if s8['p99_ms'] < 50 else 'not met'} in this run)")
 w("")
 
-# Noise: intake at 8 clients against this build is measured several times in one run (each round of the matrix and
-# each round of the cost comparison; not the profiled phase, which JFR slows); their spread is the run's noise figure.
+# Noise: each figure is measured once per round, each round a fresh JVM on the same copy of the data; how far one
+# round's figure scatters, pooled over the scenarios at each concurrency, is the noise this run reports (compare.py
+# judges two runs against it). Intake at 8 clients is also measured in each round of the cost comparison.
+service_logs, ratio_logs = benchrows.round_logs(measured)
+noise_rows = []
+for c in clients:
+    (vs, dfs), (vr, _) = benchrows.pooled_noise(service_logs, c), benchrows.pooled_noise(ratio_logs, c)
+    if vs is not None:
+        noise_rows.append(f"| {c} | {benchrows.as_percent(vs ** 0.5):.0%} | "
+                          f"{'-' if vr is None else f'{benchrows.as_percent(vr ** 0.5):.0%}'} | {dfs} |")
 same = [r for r in measured if r["side"] == "service" and r["clients"] == 8
         and (r["scenario"] == "intake" or r["scenario"].startswith("cost-chain-"))]
 def phase_name(r):
     return r["scenario"] + (" r" + str(r["round"]) if r.get("round") else "")
 
 
+if noise_rows or len(same) >= 2:
+    w("## Noise in this run")
+    w("")
+if noise_rows:
+    w("How far one round's figure scatters around the mean of its rounds (one standard deviation, on a log scale, "
+      "pooled over the six scenarios at each concurrency; each round is a fresh JVM on the same copy of the data). "
+      "`bench/compare.py` judges another run against it: a difference this noise explains is not a difference.")
+    w("")
+    w("| clients | service req/s | ratio to raw | degrees of freedom |")
+    w("|---:|---:|---:|---:|")
+    for line in noise_rows:
+        w(line)
+    w("")
 if len(same) >= 2:
     rates = [r["rps"] for r in same]
     m = statistics.mean(rates)
-    w("## Noise in this run")
-    w("")
     w(f"Intake at 8 clients, same build, measured {len(rates)} times in this run ({', '.join(phase_name(r) for r in same)}): "
       f"{', '.join(f'{x:,.1f}' for x in rates)} req/s; mean {m:,.1f}, spread {min(rates) / m - 1:+.0%} to "
-      f"{max(rates) / m - 1:+.0%} (coefficient of variation {statistics.pstdev(rates) / m:.0%}). Differences smaller "
-      "than this spread are noise.")
+      f"{max(rates) / m - 1:+.0%} (coefficient of variation {statistics.pstdev(rates) / m:.0%}).")
     w("")
 
 speeds = benchrows.machine_speeds(measured)
