@@ -55,21 +55,24 @@ public final class DerivedFacts {
     /** Who made adultInvolved TRUE, and whether by age (else as presumed-adult staff). */
     private int adultWho = -1;
     private boolean adultByAge;
-    private final List<String> adultMissing = new ArrayList<>();
+    private List<String> adultMissing = NONE;
 
     private long ageGapLo;
     private long ageGapHi;
-    private final List<String> ageGapMissing = new ArrayList<>();
+    private List<String> ageGapMissing = NONE;
 
     private final Tri anyUnder13InImage;
     private int under13Who = -1;
-    private final List<String> under13Missing = new ArrayList<>();
+    private List<String> under13Missing = NONE;
 
     private final Tri powerImbalance;
     /** For a TRUE powerImbalance: 0 SEND (sendWho), 1 age gap, 2 prepubescent mismatch. */
     private int powerCause;
     private int sendWho = -1;
-    private final List<String> powerMissing = new ArrayList<>();
+    private List<String> powerMissing = NONE;
+
+    /** The lists above stay this shared empty list until something is missing (most inputs miss nothing). */
+    private static final List<String> NONE = List.of();
 
     private String adultReason;
     private String under13Reason;
@@ -230,6 +233,13 @@ public final class DerivedFacts {
         return Collections.unmodifiableMap(m);
     }
 
+    /** The list with the item added: a new list in place of {@link #NONE}. */
+    private static List<String> added(List<String> list, String item) {
+        List<String> to = list == NONE ? new ArrayList<>() : list;
+        to.add(item);
+        return to;
+    }
+
     private static boolean involvedRole(ParticipantRole role) {
         return role == ParticipantRole.SUBJECT || role == ParticipantRole.IMAGE_CREATOR
                 || role == ParticipantRole.SENDER || role == ParticipantRole.RECIPIENT
@@ -264,11 +274,11 @@ public final class DerivedFacts {
                 return Tri.TRUE;
             }
             if (age == null && !(byInvolvedRole && Boolean.TRUE.equals(p.isPupilOfSetting()))) {
-                adultMissing.add(c.participantField(i, "ageYears"));
+                adultMissing = added(adultMissing, c.participantField(i, "ageYears"));
             }
         }
         if (considered == 0) {
-            adultMissing.add("participants");
+            adultMissing = added(adultMissing, "participants");
         }
         return adultMissing.isEmpty() ? Tri.FALSE : Tri.UNKNOWN;
     }
@@ -306,7 +316,7 @@ public final class DerivedFacts {
         ageGapLo = 0;
         ageGapHi = NO_UPPER_BOUND;
         if (principals.length < 2) {
-            ageGapMissing.add("participants");
+            ageGapMissing = added(ageGapMissing, "participants");
             return;
         }
         boolean anyVictim = false;
@@ -321,7 +331,7 @@ public final class DerivedFacts {
         for (int i : principals) {
             if (c.age(i) == null) {
                 anyUnknown = true;
-                ageGapMissing.add(c.participantField(i, "ageYears"));
+                ageGapMissing = added(ageGapMissing, c.participantField(i, "ageYears"));
             }
         }
         long lo = 0;
@@ -357,7 +367,7 @@ public final class DerivedFacts {
     private Tri deriveUnder13() {
         int n = c.participantCount();
         if (n == 0) {
-            under13Missing.add("participants");
+            under13Missing = added(under13Missing, "participants");
             return Tri.UNKNOWN;
         }
         for (int i = 0; i < n; i++) {
@@ -369,17 +379,17 @@ public final class DerivedFacts {
         }
         if (c.flag(UNDER13_UNKNOWN_UNLESS_DEPICTED_LISTED) && !anyDepicted(n)
                 && !Boolean.FALSE.equals(c.fact("childDepictedUnder18"))) {
-            under13Missing.add("participants[].depictedInImage");
+            under13Missing = added(under13Missing, "participants[].depictedInImage");
         }
         for (int i = 0; i < n; i++) {
             Integer age = c.age(i);
             Boolean depicted = c.participant(i).depictedInImage();
             if (Boolean.TRUE.equals(depicted) && age == null) {
-                under13Missing.add(c.participantField(i, "ageYears"));
+                under13Missing = added(under13Missing, c.participantField(i, "ageYears"));
             } else if (depicted == null && (age == null || age < 13)) {
-                under13Missing.add(c.participantField(i, "depictedInImage"));
+                under13Missing = added(under13Missing, c.participantField(i, "depictedInImage"));
                 if (age == null) {
-                    under13Missing.add(c.participantField(i, "ageYears"));
+                    under13Missing = added(under13Missing, c.participantField(i, "ageYears"));
                 }
             }
         }
@@ -450,24 +460,26 @@ public final class DerivedFacts {
                         break;
                     }
                     if (hasSend == null) {
-                        powerMissing.add(c.participantField(i, "hasSEND"));
+                        powerMissing = added(powerMissing, c.participantField(i, "hasSEND"));
                     }
                 }
                 if (principals.length == 0) {
-                    powerMissing.add("participants");
+                    powerMissing = added(powerMissing, "participants");
                 }
             }
             if (gap == Tri.UNKNOWN) {
-                powerMissing.addAll(ageGapMissing);
+                for (String m : ageGapMissing) {
+                    powerMissing = added(powerMissing, m);
+                }
             }
             if (mismatch == Tri.UNKNOWN) {
                 for (int i : principals) {
                     if (c.participant(i).prepubescent() == null) {
-                        powerMissing.add(c.participantField(i, "prepubescent"));
+                        powerMissing = added(powerMissing, c.participantField(i, "prepubescent"));
                     }
                 }
                 if (!(yes > 0 && no > 0) && principals.length < 2) {
-                    powerMissing.add("participants");
+                    powerMissing = added(powerMissing, "participants");
                 }
             }
         }

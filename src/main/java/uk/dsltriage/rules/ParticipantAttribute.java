@@ -1,25 +1,21 @@
 package uk.dsltriage.rules;
 
-import java.util.function.Function;
-
 /** The participant booleans a participant condition may test. */
 public enum ParticipantAttribute {
-    IS_PUPIL_OF_SETTING("isPupilOfSetting", Participant::isPupilOfSetting),
-    IS_STAFF_OR_VOLUNTEER("isStaffOrVolunteer", Participant::isStaffOrVolunteer),
-    HAS_SEND("hasSEND", Participant::hasSEND),
-    CONSENT_CAPACITY_CONCERN("consentCapacityConcern", Participant::consentCapacityConcern),
-    PREPUBESCENT("prepubescent", Participant::prepubescent),
-    HAS_SOCIAL_WORKER("hasSocialWorker", Participant::hasSocialWorker),
-    CHILD_PROTECTION_PLAN("childProtectionPlan", Participant::childProtectionPlan),
-    LOOKED_AFTER("lookedAfter", Participant::lookedAfter),
-    DEPICTED_IN_IMAGE("depictedInImage", Participant::depictedInImage);
+    IS_PUPIL_OF_SETTING("isPupilOfSetting"),
+    IS_STAFF_OR_VOLUNTEER("isStaffOrVolunteer"),
+    HAS_SEND("hasSEND"),
+    CONSENT_CAPACITY_CONCERN("consentCapacityConcern"),
+    PREPUBESCENT("prepubescent"),
+    HAS_SOCIAL_WORKER("hasSocialWorker"),
+    CHILD_PROTECTION_PLAN("childProtectionPlan"),
+    LOOKED_AFTER("lookedAfter"),
+    DEPICTED_IN_IMAGE("depictedInImage");
 
     private final String jsonName;
-    private final Function<Participant, Boolean> getter;
 
-    ParticipantAttribute(String jsonName, Function<Participant, Boolean> getter) {
+    ParticipantAttribute(String jsonName) {
         this.jsonName = jsonName;
-        this.getter = getter;
     }
 
     public String jsonName() {
@@ -27,7 +23,18 @@ public enum ParticipantAttribute {
     }
 
     public Boolean valueOf(Participant p) {
-        return getter.apply(p);
+        // A switch, not a getter function per constant: one call site through nine functions is a dispatch each time.
+        return switch (this) {
+            case IS_PUPIL_OF_SETTING -> p.isPupilOfSetting();
+            case IS_STAFF_OR_VOLUNTEER -> p.isStaffOrVolunteer();
+            case HAS_SEND -> p.hasSEND();
+            case CONSENT_CAPACITY_CONCERN -> p.consentCapacityConcern();
+            case PREPUBESCENT -> p.prepubescent();
+            case HAS_SOCIAL_WORKER -> p.hasSocialWorker();
+            case CHILD_PROTECTION_PLAN -> p.childProtectionPlan();
+            case LOOKED_AFTER -> p.lookedAfter();
+            case DEPICTED_IN_IMAGE -> p.depictedInImage();
+        };
     }
 
     public static ParticipantAttribute fromJsonName(String name) {

@@ -1,5 +1,7 @@
 package uk.dsltriage.rules;
 
+import uk.dsltriage.vocabulary.ParticipantRole;
+import uk.dsltriage.vocabulary.StaffRole;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +28,21 @@ final class PlainPart {
     private final int factWords;
     /** Sums already worked out, by key ({@link WordTable}). */
     final WordTable<Sum> sums = new WordTable<>(16);
+    /** For a participant's shape ({@link #shape}): the conditions it leaves FALSE, bit i for condition i. */
+    private final WordTable<Long> leftFalseByShape = new WordTable<>(16);
+
+    /** Inputs with more participants than this are not read by shape (more shapes than the table keeps). */
+    private static final int MAX_SHAPED_PARTICIPANTS = 8;
+    private static final ParticipantAttribute[] ATTRIBUTES = ParticipantAttribute.values();
+    /** Shape bits: role 0-5, staff role 6-11, age 12-19, each attribute two bits from 20. */
+    private static final int ATTRIBUTE_SHIFT = 20;
+
+    static {
+        if (ParticipantRole.values().length >= 63 || StaffRole.values().length >= 63
+                || ATTRIBUTE_SHIFT + 2 * ATTRIBUTES.length > 63) {
+            throw new IllegalStateException("a participant's shape no longer fits one word");
+        }
+    }
 
     private PlainPart(List<Condition.AnyParticipant> conditions, boolean readsAdult, boolean readsUnder13,
             int factWords) {
@@ -90,12 +107,80 @@ final class PlainPart {
         if (readsUnder13 && c.derived().tri(DerivedFacts.UNDER13) == Tri.FALSE) {
             state |= 2;
         }
-        for (int i = 0; i < conditions.length; i++) {
-            if (conditions[i].eval(c, Node.NO_PARTICIPANT) == Tri.FALSE) {
-                state |= 1L << (2 + i);
+        if (c.participantCount() > MAX_SHAPED_PARTICIPANTS) {
+            // A crowd has more shapes than the table keeps: each condition over the participants, as it reads.
+            for (int i = 0; i < conditions.length; i++) {
+                if (conditions[i].eval(c, Node.NO_PARTICIPANT) == Tri.FALSE) {
+                    state |= 1L << (2 + i);
+                }
             }
+        } else if (conditions.length > 0) {
+            state |= noParticipantMeets(c) << 2;
         }
         return state;
+    }
+
+    /**
+     * Bit i set when every participant leaves condition i FALSE, which is when "any participant (condition i)" is
+     * FALSE (with no participants it is UNKNOWN: no bit). A participant condition reads only its participant's role,
+     * staff role, age and attributes, so what a participant leaves FALSE is kept by those ({@link #shape}).
+     */
+    private long noParticipantMeets(EvaluationContext c) {
+        int n = c.participantCount();
+        if (n == 0) {
+            return 0;
+        }
+        long none = -1L >>> (64 - conditions.length);
+        for (int i = 0; i < n && none != 0; i++) {
+            none &= leftFalse(c, i);
+        }
+        return none;
+    }
+
+    private long leftFalse(EvaluationContext c, int i) {
+        long shape = shape(c.participant(i));
+        if (shape >= 0) {
+            Long kept = leftFalseByShape.find(shape);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        long leftFalse = 0;
+        for (int k = 0; k < conditions.length; k++) {
+            if (conditions[k].condition().eval(c, i) == Tri.FALSE) {
+                leftFalse |= 1L << k;
+            }
+        }
+        if (shape >= 0) {
+            leftFalseByShape.keep(shape, leftFalse);
+        }
+        return leftFalse;
+    }
+
+    /**
+     * Everything of a participant a participant condition reads, as one word: role and staff role (ordinal + 1, 0 for
+     * none), age as {@link EvaluationContext#age} reads it (+ 1, 0 for unknown or negative), each attribute's
+     * value (1 true, 2 false, 0 unknown); -1 for an age over 254 (not kept).
+     */
+    static long shape(Participant p) {
+        Integer age = p.ageYears();
+        long ageBits = age == null || age < 0 ? 0 : age + 1L;
+        if (ageBits > 255) {
+            return -1;
+        }
+        long shape = (p.role() == null ? 0 : p.role().ordinal() + 1)
+                | (long) (p.staffRole() == null ? 0 : p.staffRole().ordinal() + 1) << 6
+                | ageBits << 12;
+        for (int k = 0; k < ATTRIBUTES.length; k++) {
+            Boolean v = ATTRIBUTES[k].valueOf(p);
+            shape |= (long) (v == null ? 0 : v ? 1 : 2) << (ATTRIBUTE_SHIFT + 2 * k);
+        }
+        return shape;
+    }
+
+    /** The "any participant" conditions the state reads, in state-bit order (bit 2 + i). */
+    Condition.AnyParticipant[] conditions() {
+        return conditions.clone();
     }
 
     /** The whole input's plain values and the state, as {@link #length} words from 0. */

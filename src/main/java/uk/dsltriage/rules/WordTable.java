@@ -25,6 +25,10 @@ class WordTable<V> {
         for (int i = 0; i < length; i++) {
             h = h * 0x9E3779B97F4A7C15L + key[i];
         }
+        return slot(h);
+    }
+
+    private int slot(long h) {
         int x = (int) (h ^ (h >>> 32));
         return (x ^ (x >>> 16)) & (entries.length - 1);
     }
@@ -37,6 +41,16 @@ class WordTable<V> {
 
     void keep(long[] key, int length, V value) {
         entries[slot(key, length)] = new Entry<>(Arrays.copyOf(key, length), value);
+    }
+
+    /** The value kept for a key of one word (the same entry as for an array holding only that word), or null. */
+    V find(long word) {
+        Entry<V> e = entries[slot(word)];
+        return e != null && e.key.length == 1 && e.key[0] == word ? e.value : null;
+    }
+
+    void keep(long word, V value) {
+        entries[slot(word)] = new Entry<>(new long[] {word}, value);
     }
 
     private record Entry<V>(long[] key, V value) {
