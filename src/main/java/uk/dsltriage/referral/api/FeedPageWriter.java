@@ -3,11 +3,7 @@ package uk.dsltriage.referral.api;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
-import io.quarkus.vertx.utils.NoBoundChecksBuffer;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.buffer.impl.VertxByteBufAllocator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import uk.dsltriage.referral.FeedItem;
@@ -19,11 +15,6 @@ import uk.dsltriage.referral.FeedPage;
  * the mapper's own UTF-8 generator instead of mapping every item through records and reflection again. The bytes kept
  * for an item are copied as they are: the child as the API wrote it (opened as one value) and the form as the text
  * stored when the referral was sent (a form without kept text is written by the mapper, as before).
- *
- * <p>The page is written once, into the pooled direct buffer the response sends (Quarkus REST ends the response with
- * a Vert.x {@link Buffer} as it is, and Netty releases it once written): written to a byte array, the page (about 3 MB
- * at 1000 items) was copied by {@code toByteArray} and again into such a buffer, each copy a fresh humongous array
- * (bench/referral-feed/RESULTS.md, stop 25).
  */
 final class FeedPageWriter {
 
@@ -33,14 +24,13 @@ final class FeedPageWriter {
     private FeedPageWriter() {
     }
 
-    static Buffer utf8(FeedPage page, ObjectMapper mapper) {
+    static byte[] utf8(FeedPage page, ObjectMapper mapper) {
         int estimate = 64;
         for (FeedItem item : page.items()) {
             estimate += ITEM_FIELDS + item.childJson().length + (item.formJson() == null ? 2048 : item.formJson().length);
         }
-        // The allocator Quarkus REST itself ends a response's bytes with; the buffer grows if the estimate is short.
-        ByteBuf out = VertxByteBufAllocator.POOLED_ALLOCATOR.directBuffer(estimate);
-        try (JsonGenerator json = mapper.createGenerator(new ByteBufOutputStream(out), JsonEncoding.UTF8)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(estimate);
+        try (JsonGenerator json = mapper.createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeArrayFieldStart("items");
             for (FeedItem item : page.items()) {
@@ -49,15 +39,10 @@ final class FeedPageWriter {
             json.writeEndArray();
             json.writeStringField("nextCursor", page.nextCursor());
             json.writeEndObject();
-        } catch (IOException | RuntimeException e) {
-            out.release();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("feed page not writable", io);
-            }
-            throw (RuntimeException) e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("feed page not writable", e);
         }
-        // Not Buffer.buffer(out): Vert.x would send a direct buffer of its own as unreleasable, and the pool would leak.
-        return new NoBoundChecksBuffer(out);
+        return out.toByteArray();
     }
 
     /** {@link ReferralDocument}'s fields, in its order; none of them is ever null in a stored referral. */

@@ -84,7 +84,7 @@ public class LocalAuthorityReferralResource {
         long position = FeedCursor.parse(after).orElseThrow(() -> ProblemException.invalid("after", "not a cursor of this feed"));
         LocalAuthorityReferrals.FeedResult result = service.feed(user.localAuthorityScope(), position, limit, ifNoneMatch);
         if (result instanceof LocalAuthorityReferrals.Page page) {
-            // Written whole, by the API's mapper, into the buffer that is sent in one write with its length (not streamed).
+            // Written whole, by the API's mapper, then sent in one write with its length (not streamed in buffers).
             Response.ResponseBuilder ok = Response.ok(FeedPageWriter.utf8(page.page(), mapper), MediaType.APPLICATION_JSON_TYPE)
                     .header(HttpHeaders.ETAG, page.etag());
             if (page.page().items().size() == limit) {
