@@ -161,12 +161,7 @@ class ReferralFeedBench {
                 cpuByThreadGroup();
                 jitNanos();
                 cpuNanos();
-                switch (side) {
-                    case 0 -> drainFeed(AUTHORITY);
-                    case 1 -> rawSql(null);
-                    case 2 -> rawSql(schoolKey);
-                    default -> drainFeed(LEGACY_AUTHORITY);
-                }
+                runSide(side, schoolKey);
                 cpuNanos();
                 jitNanos();
                 cpuByThreadGroup();
@@ -194,12 +189,7 @@ class ReferralFeedBench {
                 long own0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 long cpu0 = cpuNanos();
                 long t0 = System.nanoTime();
-                int n = switch (side) {
-                    case 0 -> drainFeed(AUTHORITY);
-                    case 1 -> rawSql(null);
-                    case 2 -> rawSql(schoolKey);
-                    default -> drainFeed(LEGACY_AUTHORITY);
-                };
+                int n = runSide(side, schoolKey);
                 wall[side][run] = System.nanoTime() - t0;
                 cpu[side][run] = cpuNanos() - cpu0;
                 jit[side][run] = jitNanos() - jit0;
@@ -265,6 +255,16 @@ class ReferralFeedBench {
                 + "load average at end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim()));
         System.out.println("BENCH " + report.toString().replace("\n", "\nBENCH "));
         Files.writeString(Path.of("target", "bench-referral-feed.txt"), report, StandardCharsets.UTF_8);
+    }
+
+    /** One side of the comparison, by its index in the report: the referrals it read. */
+    private int runSide(int side, Aead schoolKey) throws Exception {
+        return switch (side) {
+            case 0 -> drainFeed(AUTHORITY);
+            case 1 -> rawSql(null);
+            case 2 -> rawSql(schoolKey);
+            default -> drainFeed(LEGACY_AUTHORITY);
+        };
     }
 
     /**
