@@ -146,7 +146,8 @@ def main(argv=None):
     parser.add_argument("--client-secret", default=os.environ.get("LA_CLIENT_SECRET"),
                         help="or LA_CLIENT_SECRET in the environment (better: it stays out of the process list)")
     parser.add_argument("--state", default=".la-client-state.json", help="where the cursor is kept")
-    parser.add_argument("--limit", type=int, default=50)
+    parser.add_argument("--limit", type=int, default=1000,
+                        help="page size, 1-1000; the largest (the default) catches up on a backlog in the fewest requests")
     parser.add_argument("--max-pages", type=int, default=1000)
     parser.add_argument("--contact-outcome", choices=["NFA", "INFORMATION_AND_ADVICE", "EARLY_HELP_REFERRAL", "CIN_REFERRAL"])
     parser.add_argument("--save-dir")

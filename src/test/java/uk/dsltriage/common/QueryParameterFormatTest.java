@@ -77,7 +77,7 @@ class QueryParameterFormatTest {
         Persona.DSL_A.request().queryParam("size", 5).get("/api/v1/review-queue").then().statusCode(200);
         Persona.AUDITOR_A.request().queryParam("limit", 0).get("/api/v1/audit").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
-        Persona.LA_OFFICER_1.request().queryParam("limit", 201).get("/api/v1/la/referrals").then().statusCode(400)
+        Persona.LA_OFFICER_1.request().queryParam("limit", 1001).get("/api/v1/la/referrals").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
         Persona.AUDITOR_A.request().queryParam("limit", 2).get("/api/v1/audit").then().statusCode(200);
         Persona.LA_OFFICER_1.request().queryParam("limit", 2).get("/api/v1/la/referrals").then().statusCode(200);

@@ -52,14 +52,16 @@ class ReferralFeedBench {
     private static final String AUTHORITY = "996";
     private static final String LEGACY_AUTHORITY = "994";
     private static final int REFERRALS = Integer.getInteger("bench.referrals", 10_000);
-    private static final int PAGE = Integer.getInteger("bench.page", 200);
+    private static final int PAGE = Integer.getInteger("bench.page", 1000);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     /**
      * Rounds of every side before the measured runs. Five (the default before stop 22) left the per-request path to
      * the JIT during the measured drains (250 feed requests, far fewer than C2 needs); 60 rounds measure a running
-     * service (RESULTS.md, stop 21).
+     * service at 200 a page (RESULTS.md, stop 21). At 1000 a page a drain is 11 requests, not 51: 60 rounds were 660
+     * requests, and C2 still compiled per-request code for the first time during the measured drains; 200 rounds are
+     * 2,200 (RESULTS.md, stop 25).
      */
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 60);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 200);
     /** -Dbench.jfr=target/feed.jfr: a JFR recording (settings "profile") of the measured runs only, after the warm-up. */
     private static final String JFR = System.getProperty("bench.jfr", "");
 
@@ -152,11 +154,17 @@ class ReferralFeedBench {
         // Warm-up until the JIT has compiled both paths: with one warm-up drain the C2 compiler threads took about
         // half of the measured CPU (JFR, RESULTS.md), which measures start-up, not a running service.
         for (int i = 0; i < WARMUP; i++) {
-            drainFeed(AUTHORITY);
-            rawSql(null);
-            rawSql(schoolKey);
-            if (sides == 4) {
-                drainFeed(LEGACY_AUTHORITY);
+            for (int side = 0; side < sides; side++) {
+                // The measured runs' CPU accounting around every side here too: run only in the measured runs, its
+                // code (a /proc read and a regex per thread) reached C2's thresholds there, and C2 compiled it during
+                // the measured drains, ~20-50 ms of every side's CPU (RESULTS.md, stop 25).
+                cpuByThreadGroup();
+                jitNanos();
+                cpuNanos();
+                runSide(side, schoolKey);
+                cpuNanos();
+                jitNanos();
+                cpuByThreadGroup();
             }
         }
         long[][] jit = new long[sides][RUNS];
@@ -181,12 +189,7 @@ class ReferralFeedBench {
                 long own0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 long cpu0 = cpuNanos();
                 long t0 = System.nanoTime();
-                int n = switch (side) {
-                    case 0 -> drainFeed(AUTHORITY);
-                    case 1 -> rawSql(null);
-                    case 2 -> rawSql(schoolKey);
-                    default -> drainFeed(LEGACY_AUTHORITY);
-                };
+                int n = runSide(side, schoolKey);
                 wall[side][run] = System.nanoTime() - t0;
                 cpu[side][run] = cpuNanos() - cpu0;
                 jit[side][run] = jitNanos() - jit0;
@@ -252,6 +255,16 @@ class ReferralFeedBench {
                 + "load average at end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim()));
         System.out.println("BENCH " + report.toString().replace("\n", "\nBENCH "));
         Files.writeString(Path.of("target", "bench-referral-feed.txt"), report, StandardCharsets.UTF_8);
+    }
+
+    /** One side of the comparison, by its index in the report: the referrals it read. */
+    private int runSide(int side, Aead schoolKey) throws Exception {
+        return switch (side) {
+            case 0 -> drainFeed(AUTHORITY);
+            case 1 -> rawSql(null);
+            case 2 -> rawSql(schoolKey);
+            default -> drainFeed(LEGACY_AUTHORITY);
+        };
     }
 
     /**

@@ -293,9 +293,16 @@ class ReferralTest {
     }
 
     @Test
+    void theLargestPageIsAThousandForABacklogAndOneMoreIsAProblem() {
+        Persona.LA_OFFICER_1.request().queryParam("limit", 1000).get("/api/v1/la/referrals").then().statusCode(200);
+        Persona.LA_OFFICER_1.request().queryParam("limit", 1001).get("/api/v1/la/referrals").then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
     void aBadCursorOrLimitIsAProblemNotAServerError() {
         for (String[] query : List.of(new String[] {"after", "not-a-cursor"}, new String[] {"after", "djE6LTE"},
-                new String[] {"limit", "0"}, new String[] {"limit", "201"}, new String[] {"limit", "ten"})) {
+                new String[] {"limit", "0"}, new String[] {"limit", "1001"}, new String[] {"limit", "ten"})) {
             Persona.LA_OFFICER_1.request().queryParam(query[0], query[1]).get("/api/v1/la/referrals")
                     .then().statusCode(400).contentType(containsString("application/problem+json"));
         }
