@@ -92,9 +92,10 @@ def pooled_noise(logs, clients):
     return (squares / df if df else None), df
 
 
-def as_percent(log_sd):
-    """A spread on the log scale as the percentage a reader expects (one standard deviation up)."""
-    return math.exp(log_sd) - 1
+def noise_percent(logs, clients):
+    """The pooled noise at this concurrency as the percentage a reader expects (one standard deviation up), or None."""
+    variance, _ = pooled_noise(logs, clients)
+    return None if variance is None else math.exp(math.sqrt(variance)) - 1
 
 
 @functools.lru_cache(maxsize=None)

@@ -28,8 +28,7 @@ print()
 print("| clients | A throughput | B throughput | A ratio to raw | B ratio to raw |")
 print("|---:|---:|---:|---:|---:|")
 for c in sorted({k[1] for k in service_a} | {k[1] for k in service_b}):
-    noise = lambda logs: (lambda v: None if v[0] is None else benchrows.as_percent(v[0] ** 0.5))(benchrows.pooled_noise(logs, c))
-    print(f"| {c} | {pct(noise(service_a))} | {pct(noise(service_b))} | {pct(noise(ratio_a))} | {pct(noise(ratio_b))} |")
+    print(f"| {c} | " + " | ".join(pct(benchrows.noise_percent(logs, c)) for logs in (service_a, service_b, ratio_a, ratio_b)) + " |")
 print()
 speed_a, speed_b = benchrows.machine_speeds(rounds_a), benchrows.machine_speeds(rounds_b)
 if speed_a and speed_b:

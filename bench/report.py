@@ -115,10 +115,10 @@ w("")
 service_logs, ratio_logs = benchrows.round_logs(measured)
 noise_rows = []
 for c in clients:
-    (vs, dfs), (vr, _) = benchrows.pooled_noise(service_logs, c), benchrows.pooled_noise(ratio_logs, c)
-    if vs is not None:
-        noise_rows.append(f"| {c} | {benchrows.as_percent(vs ** 0.5):.0%} | "
-                          f"{'-' if vr is None else f'{benchrows.as_percent(vr ** 0.5):.0%}'} | {dfs} |")
+    service, ratio = benchrows.noise_percent(service_logs, c), benchrows.noise_percent(ratio_logs, c)
+    if service is not None:
+        noise_rows.append(f"| {c} | {service:.0%} | {'-' if ratio is None else f'{ratio:.0%}'} | "
+                          f"{benchrows.pooled_noise(service_logs, c)[1]} |")
 same = [r for r in measured if r["side"] == "service" and r["clients"] == 8
         and (r["scenario"] == "intake" or r["scenario"].startswith("cost-chain-"))]
 def phase_name(r):
