@@ -21,7 +21,8 @@
 #   the whole matrix is measured, 3; each figure is the median), FRESH_JVM_EACH_ROUND (1: every round on a freshly
 #   started and warmed service JVM, over the databases as they were before the first round; 0: one JVM and one
 #   database for every round), WARM_EACH_SECONDS (warm-up of each scenario),
-#   FILL_TO (incidents before the RSS reading, 10000), FILL_MAX_SECONDS (time cap on that fill, 300: on a busy machine
+#   SCHOOL_INCIDENTS (school A's incidents, which list, queue and read run over: 3000, a quick run 2500; read needs
+#   2,000), FILL_TO (incidents before the RSS reading, 10000), FILL_MAX_SECONDS (time cap on that fill, 300: on a busy machine
 #   the count reached is reported), JVM_OPTS (the service's JVM options), BENCH_SKIP_BUILD=1 (no build), APP_JAR (the
 #   service's jar, default target/quarkus-app/quarkus-run.jar), BENCH_BUILD_NOTE (what the results file says was built).
 set -euo pipefail
@@ -42,12 +43,12 @@ for arg in "$@"; do
     esac
 done
 if [ "$QUICK" = 1 ]; then
-    BENCH_SECONDS=${BENCH_SECONDS:-4}; PG_SECONDS=${PG_SECONDS:-3}; CONCURRENCY=${CONCURRENCY:-"1 8"}; ROUNDS=${ROUNDS:-1}
+    BENCH_SECONDS=${BENCH_SECONDS:-4}; PG_SECONDS=${PG_SECONDS:-3}; CONCURRENCY=${CONCURRENCY:-"1 8"}; ROUNDS=${ROUNDS:-1}; SCHOOL_INCIDENTS=${SCHOOL_INCIDENTS:-2500}
     FILL_TO=${FILL_TO:-1000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-60}; SEED_REFERRALS=${SEED_REFERRALS:-10}; WARM_SECONDS=${WARM_SECONDS:-5}; WARM_EACH_SECONDS=${WARM_EACH_SECONDS:-2}; PROFILE_SECONDS=${PROFILE_SECONDS:-5}
     [ "$COMPARE" = 2 ] || COMPARE=0
     COST_ROUNDS=${COST_ROUNDS:-1}
 else
-    BENCH_SECONDS=${BENCH_SECONDS:-6}; PG_SECONDS=${PG_SECONDS:-5}; CONCURRENCY=${CONCURRENCY:-"1 4 8 16"}; ROUNDS=${ROUNDS:-3}
+    BENCH_SECONDS=${BENCH_SECONDS:-6}; PG_SECONDS=${PG_SECONDS:-5}; CONCURRENCY=${CONCURRENCY:-"1 4 8 16"}; ROUNDS=${ROUNDS:-3}; SCHOOL_INCIDENTS=${SCHOOL_INCIDENTS:-3000}
     FILL_TO=${FILL_TO:-10000}; FILL_MAX_SECONDS=${FILL_MAX_SECONDS:-180}; SEED_REFERRALS=${SEED_REFERRALS:-10}; WARM_SECONDS=${WARM_SECONDS:-15}; WARM_EACH_SECONDS=${WARM_EACH_SECONDS:-10}; PROFILE_SECONDS=${PROFILE_SECONDS:-15}
     COST_ROUNDS=${COST_ROUNDS:-3}
 fi
@@ -167,7 +168,7 @@ wrk_phase() {  # name kind(service|...) clients seconds user method path [body] 
     local pid=$APP_PID; [ "$port" = "$OLD_PORT" ] && pid=$OLD_PID
     local cpu0; cpu0=$(cpu_ms "$pid")
     BENCH_METHOD=$method BENCH_PATH=$path BENCH_TOKEN=$token BENCH_BODY=$body BENCH_IDS=$ids BENCH_IDEMPOTENT=$idem BENCH_OUT=$tmp \
-        wrk -t"$threads" -c"$clients" -d"${seconds}s" --timeout 10s -s "$BENCH/wrk/scenario.lua" "http://127.0.0.1:$port" \
+        BENCH_MAX_REQUESTS=${MAX_REQUESTS:-} BENCH_THREADS=$threads wrk -t"$threads" -c"$clients" -d"${seconds}s" --timeout 10s -s "$BENCH/wrk/scenario.lua" "http://127.0.0.1:$port" \
         >"$OUT/wrk-$name-$clients.log" 2>&1 || true
     local cpu1; cpu1=$(cpu_ms "$pid")
     if [ ! -s "$tmp" ]; then log "wrk produced no summary for $name/$clients"; cat "$OUT/wrk-$name-$clients.log" >&2; return 0; fi
@@ -202,10 +203,23 @@ pgbench_phase() {  # name clients seconds script [-D vars...]
 log "seeding: incidents, decisions and referrals to LA 999 (the feed), raw tables"
 bash "$BENCH/seed.sh" "http://127.0.0.1:$APP_PORT" "$TOKEN_URL" "$SEED_REFERRALS" >"$OUT/seed.log" 2>&1 \
     || { log "seeding failed"; tail -20 "$OUT/seed.log" >&2; exit 1; }
-# ---------------------------------------------------------------- warm-up (JIT), not measured
+# ---------------------------------------------------------------- the school's incidents, then warm-up (JIT)
+# The reads (list, queue, read) run over school A's incidents: always the same number of them (SCHOOL_INCIDENTS, sent
+# through the API, wrk stopping at the count still missing), so that every run reads the same data. A timed phase
+# writes however many the machine manages at that moment (1,100 and 1,400 in two runs of one build): a difference
+# between runs that no round of a run samples. What else writes incidents outside the measured intake (the JIT
+# warm-ups) writes them for school B (staff.b), which no read scenario reads.
+school_a_incidents() { psql_ -d app -Atc "select count(*) from incident where school_urn = '100001'"; }
+log "school A: $SCHOOL_INCIDENTS incidents through the API"
+for _ in $(seq 1 100); do
+    have=$(school_a_incidents)
+    [ "$have" -lt "$SCHOOL_INCIDENTS" ] || break
+    MAX_REQUESTS=$(( SCHOOL_INCIDENTS - have )) wrk_phase school-a 4 3 staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1 >/dev/null
+done
+log "school A holds $(school_a_incidents) incidents"
 log "warm-up ${WARM_SECONDS}s"
-wrk_phase warmup 4 "$WARM_SECONDS" staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1 >/dev/null
-grep -v '"scenario":"warmup"' "$RESULT_LINES" >"$RESULT_LINES.tmp" || true; mv "$RESULT_LINES.tmp" "$RESULT_LINES"
+wrk_phase warmup 4 "$WARM_SECONDS" staff.b POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1 >/dev/null
+grep -v '"scenario":"\(warmup\|school-a\)"' "$RESULT_LINES" >"$RESULT_LINES.tmp" || true; mv "$RESULT_LINES.tmp" "$RESULT_LINES"
 
 ids_file() {  # file sql: ids for read scenarios
     psql_ -d app -Atc "$2" >"$1"
@@ -292,7 +306,7 @@ fresh_round() {
     stop_service
     restore_databases
     APP_PID=$(start_service "$APP_JAR" "$APP_PORT" app "$OUT/service-round$ROUND.log" $JVM_OPTS)
-    wrk_phase warmup 4 "$WARM_SECONDS" staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1 >/dev/null
+    wrk_phase warmup 4 "$WARM_SECONDS" staff.b POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1 >/dev/null
     warm_each_scenario
 }
 # The machine's own speed in each round: one core hashing (openssl speed, SHA-256 over 16 KB blocks), work that neither
@@ -342,9 +356,10 @@ for ROUND in $(seq 1 "$ROUNDS"); do
 log "round $ROUND of $ROUNDS"
 [ "$FRESH_JVM_EACH_ROUND" != 1 ] || fresh_round
 machine_probe
+# The reads first, at every concurrency, then intake: intake adds incidents to school A (the service's to its database,
+# pgbench's, about twice as many, to the raw one), so reads after it ran over more rows on the raw side than on the
+# service's, and over more in one round than in another. In this order both sides read the same rows in every round.
 for c in $CONCURRENCY; do
-    wrk_phase intake "$c" "$BENCH_SECONDS" staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1
-    pgbench_phase intake "$c" "$PG_SECONDS" "$RAW_INTAKE"
     wrk_phase evaluate "$c" "$BENCH_SECONDS" staff.a POST /api/v1/triage/evaluate "$BENCH/payloads/evaluate.json"
     pgbench_phase evaluate "$c" "$PG_SECONDS" "$BENCH/pgbench/evaluate.sql"
     wrk_phase read "$c" "$BENCH_SECONDS" dsl.a GET '/api/v1/incidents/{id}' "" "$OUT/incident-ids.txt"
@@ -355,6 +370,10 @@ for c in $CONCURRENCY; do
     pgbench_phase queue "$c" "$PG_SECONDS" "$BENCH/pgbench/queue.sql"
     wrk_phase feed "$c" "$BENCH_SECONDS" la-system-999 GET '/api/v1/la/referrals?limit=20'
     pgbench_phase feed "$c" "$PG_SECONDS" "$BENCH/pgbench/feed.sql"
+done
+for c in $CONCURRENCY; do
+    wrk_phase intake "$c" "$BENCH_SECONDS" staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1
+    pgbench_phase intake "$c" "$PG_SECONDS" "$RAW_INTAKE"
 done
 done
 ROUND=0

@@ -6,6 +6,8 @@
 --   BENCH_IDS      file with one id per line (for "{id}")
 --   BENCH_IDEMPOTENT  "1": send a unique Idempotency-Key per request (intake, as a careful client does)
 --   BENCH_OUT      file the summary (one JSON line) is appended to
+--   BENCH_MAX_REQUESTS  stop after this many responses in all (each thread its share; a few requests already sent
+--                  on a thread's other connections may still be answered): a fixed amount of data, whatever the machine's speed
 local method = os.getenv("BENCH_METHOD") or "GET"
 local path = os.getenv("BENCH_PATH")
 local token = os.getenv("BENCH_TOKEN")
@@ -36,6 +38,9 @@ end
 local threads = {}
 local counter = 0
 local tag = ""
+local max_requests = tonumber(setting("BENCH_MAX_REQUESTS") or "")
+local share = nil
+local answered = 0
 
 function setup(thread)
   thread:set("tid", #threads + 1)
@@ -48,6 +53,10 @@ function init(args)
   -- Unique per run and thread, so that keys never repeat across runs against the same database.
   tag = string.format("bench-%d-%d-%d", os.time(), tid, math.random(1, 1000000000))
   thread_errors = 0
+  if max_requests then
+    local n = tonumber(os.getenv("BENCH_THREADS") or "1")
+    share = math.floor(max_requests / n) + ((tid <= max_requests % n) and 1 or 0)
+  end
 end
 
 function request()
@@ -62,6 +71,8 @@ end
 
 function response(status, headers, body)
   if status >= 400 then thread_errors = thread_errors + 1 end
+  answered = answered + 1
+  if share and answered >= share then wrk.thread:stop() end
 end
 
 function done(summary, latency, requests)
