@@ -133,3 +133,17 @@ def agreement(logs_a, logs_b, family_error=0.05):
         d = statistics.mean(logs_b[k]) - statistics.mean(logs_a[k])
         out[k] = (math.exp(d), math.exp(allowed) - 1, abs(d) <= allowed)
     return out
+
+
+def shift(logs_a, logs_b):
+    """How the two runs differ as a whole, which the figure-by-figure check does not judge: (geometric mean of B/A
+    over the figures measured in both, how many of them are above 1, how many there are, the two-sided sign test's
+    p for that count). Noise alone puts about half of the figures either side; a run that was slower as a whole (the
+    machine, not the build) puts most of them on one side, each still within its noise."""
+    keys = [k for k in logs_a if k in logs_b and logs_a[k] and logs_b[k]]
+    if not keys:
+        return None
+    d = [statistics.mean(logs_b[k]) - statistics.mean(logs_a[k]) for k in keys]
+    n, above = len(d), sum(x > 0 for x in d)
+    tail = sum(math.comb(n, i) for i in range(min(above, n - above) + 1)) / 2 ** n
+    return math.exp(statistics.mean(d)), above, n, min(1.0, 2 * tail)

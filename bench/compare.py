@@ -8,7 +8,8 @@ the means of its rounds (geometric) differ by more than that noise explains (Wel
 all the figures compared): two runs of one build on one machine then agree on every figure 95 times in 100, and a
 difference flagged is one the noise does not explain. The tolerance column is the largest B/A (or A/B) the noise
 explains for that figure: the smallest change the pair could have seen. Where both runs measured it, the service's
-CPU time per request too. Standard library only.
+CPU time per request too. Last, how the runs differ as a whole (benchrows.shift: how many figures moved which way),
+which no single figure's check sees. Standard library only.
     compare.py A.jsonl B.jsonl"""
 import statistics
 import sys
@@ -60,3 +61,12 @@ print("Req/s and ratios are the medians of the rounds; B/A is the quotient of th
       "agreement is judged on.")
 print(f"{sum(v[2] for v in service_agree.values())} of {len(service_agree)} throughput figures agree within the noise.")
 print(f"{sum(v[2] for v in ratio_agree.values())} of {len(ratio_agree)} ratios to raw agree within the noise.")
+print()
+for name, logs in (("throughput figures", (service_a, service_b)), ("ratios to raw", ratio_a and (ratio_a, ratio_b))):
+    whole = logs and benchrows.shift(*logs)
+    if whole:
+        ratio, above, n, p = whole
+        judged = ("more to one side than noise puts them (p < 0.05): the runs differ as a whole (the machine, if the "
+                  "build is one), though each figure is within its own noise" if p < 0.05 else "about as noise splits them")
+        shown = "< 0.001" if p < 0.001 else f"= {p:.3f}"
+        print(f"As a whole, the {name}: B/A {ratio:.2f} (geometric mean), {above} of {n} above 1 (sign test p {shown}), {judged}.")

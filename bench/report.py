@@ -191,6 +191,19 @@ if os.path.exists(prof):
     w("```")
     w("")
 
+# Issue 15 asks each results file for the profiler's finding, its fix and the ratio before and after: the finding came
+# from the profiles of two runs before the fix; "after" is this run's own measurement.
+w("## The profiler's finding and its fix")
+w("")
+w("The JFR profile of intake in the two runs before the fix ([2026-12-01T0856](2026-12-01T0856.md) and "
+  "[2026-12-01T0904](2026-12-01T0904.md), main at de96584) put the OIDC token check at about a third of intake's CPU "
+  "(`io.quarkus.oidc` 18 %, `org.jose4j` 15 % inclusive, `BigInteger.implMulAdd` the top frame): production ran the "
+  "JIT's first tier only (`-XX:TieredStopAtLevel=1`, chosen for start-up), without C2's BigInteger intrinsics, so the "
+  "RSA check of every token cost about 230 µs of CPU instead of 36 µs. **The fix: production keeps C2** (`run.sh`, "
+  "`deploy/k8s/configmap.yaml`, this bench's JVM options). Intake's ratio to raw at 8 clients: **0.38 and 0.41 before** "
+  "(those two runs)" + (f", **{s8['rps'] / r8['rps']:.2f} in this run** (after)." if s8 and r8 else "; this run did not measure intake at 8 clients."))
+w("")
+
 w("## Load average per phase")
 w("")
 w("| phase | round | side | clients | load average before -> after |")

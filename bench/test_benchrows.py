@@ -66,3 +66,22 @@ class Agreement(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Shift(unittest.TestCase):
+    def test_a_run_slower_as_a_whole_puts_most_figures_on_one_side(self):
+        rng = random.Random(7)
+        a, b = benchrows.round_logs(run(1.0, 0.05, rng))[0], benchrows.round_logs(run(1.2, 0.05, rng))[0]
+        ratio, above, n, p = benchrows.shift(a, b)
+        self.assertEqual(n, 24)
+        self.assertAlmostEqual(ratio, 1.2, delta=0.03)
+        self.assertEqual(above, 24)
+        self.assertLess(p, 1e-6)
+
+    def test_two_runs_of_one_build_split_about_evenly(self):
+        rng = random.Random(11)
+        a, b = benchrows.round_logs(run(1.0, 0.2, rng))[0], benchrows.round_logs(run(1.0, 0.2, rng))[0]
+        ratio, above, n, p = benchrows.shift(a, b)
+        self.assertAlmostEqual(ratio, 1.0, delta=0.1)
+        self.assertTrue(6 <= above <= 18, above)
+        self.assertGreater(p, 0.01)
