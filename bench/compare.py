@@ -62,8 +62,8 @@ print("Req/s and ratios are the medians of the rounds; B/A is the quotient of th
 print(f"{sum(v[2] for v in service_agree.values())} of {len(service_agree)} throughput figures agree within the noise.")
 print(f"{sum(v[2] for v in ratio_agree.values())} of {len(ratio_agree)} ratios to raw agree within the noise.")
 print()
-for name, logs in (("throughput figures", (service_a, service_b)), ("ratios to raw", ratio_a and (ratio_a, ratio_b))):
-    whole = logs and benchrows.shift(*logs)
+for name, logs in (("throughput figures", (service_a, service_b)), ("ratios to raw", (ratio_a, ratio_b))):
+    whole = benchrows.shift(*logs)
     if whole:
         ratio, above, n, p = whole
         judged = ("more to one side than noise puts them (p < 0.05): the runs differ as a whole (the machine, if the "

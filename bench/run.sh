@@ -216,7 +216,9 @@ for _ in $(seq 1 100); do
     [ "$have" -lt "$SCHOOL_INCIDENTS" ] || break
     MAX_REQUESTS=$(( SCHOOL_INCIDENTS - have )) wrk_phase school-a 4 3 staff.a POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1 >/dev/null
 done
-log "school A holds $(school_a_incidents) incidents"
+have=$(school_a_incidents)
+[ "$have" -ge "$SCHOOL_INCIDENTS" ] || { log "school A holds $have incidents, not $SCHOOL_INCIDENTS: the service refused or failed intake (see $OUT/wrk-school-a-4.log)"; exit 1; }
+log "school A holds $have incidents"
 log "warm-up ${WARM_SECONDS}s"
 wrk_phase warmup 4 "$WARM_SECONDS" staff.b POST /api/v1/incidents "$BENCH/payloads/incident.json" "" 1 >/dev/null
 grep -v '"scenario":"\(warmup\|school-a\)"' "$RESULT_LINES" >"$RESULT_LINES.tmp" || true; mv "$RESULT_LINES.tmp" "$RESULT_LINES"

@@ -64,10 +64,6 @@ class Agreement(unittest.TestCase):
         self.assertTrue(all(v[2] for v in ratio.values()))
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 class Shift(unittest.TestCase):
     def test_a_run_slower_as_a_whole_puts_most_figures_on_one_side(self):
         rng = random.Random(7)
@@ -85,3 +81,7 @@ class Shift(unittest.TestCase):
         self.assertAlmostEqual(ratio, 1.0, delta=0.1)
         self.assertTrue(6 <= above <= 18, above)
         self.assertGreater(p, 0.01)
+
+
+if __name__ == "__main__":
+    unittest.main()
