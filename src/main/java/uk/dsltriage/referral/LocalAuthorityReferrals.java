@@ -60,8 +60,10 @@ public class LocalAuthorityReferrals {
 
     /**
      * One query per page (referral and sealed identity together), each school's data key unwrapped once per page, no
-     * managed entities; each child opened as one value and each form passed on as the text stored when it was sent,
-     * neither parsed: the profiles of a 10,000-referral drain are in bench/referral-feed/RESULTS.md.
+     * managed entities; each form passed on as the text stored when it was sent, not parsed (the profiles of a
+     * 10,000-referral drain are in bench/referral-feed/RESULTS.md). Everything that reads the database or needs a key
+     * happens here, in the transaction that records the read, and so does reading the forms stored before V15: what
+     * is left to {@link FeedPage#open()} is decrypting each child, memory and CPU only.
      */
     @Transactional
     public FeedResult feed(AccessScope authority, long after, int limit, String ifNoneMatch) {
@@ -70,18 +72,17 @@ public class LocalAuthorityReferrals {
         if (etag.equals(ifNoneMatch)) {
             return new NotModified(etag);
         }
-        List<byte[]> children = identities.openAllAsJson(rows.stream().map(ReferralRepository.FeedRow::identity).toList());
-        List<FeedItem> items = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            ReferralRepository.FeedRow row = rows.get(i);
-            items.add(FeedItem.of(row.referral(), children.get(i), row.formAsSent(),
+        ChildIdentityVault.Opening children = identities.readyToOpen(rows.stream().map(ReferralRepository.FeedRow::identity).toList());
+        List<FeedPage.Unopened> unopened = new ArrayList<>(rows.size());
+        for (ReferralRepository.FeedRow row : rows) {
+            unopened.add(new FeedPage.Unopened(row.referral(), row.formAsSent(),
                     row.formAsSent() == null ? documents.form(row.referral()) : null));
         }
         long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).referral().feedPosition;
         if (!rows.isEmpty()) {
             audit.record(authority, AuditAction.REFERRAL_FEED_READ, ObjectKind.REFERRAL_FEED_PAGE, (after + 1) + "-" + last);
         }
-        return new Page(etag, new FeedPage(items, FeedCursor.of(last)));
+        return new Page(etag, new FeedPage(unopened, children, FeedCursor.of(last)));
     }
 
     @Transactional

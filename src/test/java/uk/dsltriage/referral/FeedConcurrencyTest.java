@@ -72,14 +72,14 @@ class FeedConcurrencyTest {
             while (true) {
                 boolean wasWriting = writing.get();
                 var page = ((LocalAuthorityReferrals.Page) authorities.feed(authority, cursor, 100, null)).page();
-                for (FeedItem item : page.items()) {
+                for (FeedItem item : page.open()) {
                     read.add(item.id());
                 }
                 cursor = FeedCursor.parse(page.nextCursor()).orElseThrow();
-                if (wasWriting && !page.items().isEmpty()) {
+                if (wasWriting && page.size() > 0) {
                     pagesWhileWriting[0]++;
                 }
-                if (page.items().isEmpty() && !wasWriting) {
+                if (page.size() == 0 && !wasWriting) {
                     return;
                 }
             }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,7 +64,10 @@ public class LocalAuthorityReferralResource {
     @Operation(operationId = "pullReferralFeed", summary = "Referrals addressed to your authority, oldest first",
             description = "Pass the previous page's nextCursor as after; the feed never skips or repeats a referral, however many "
                     + "are being written. Send the page's ETag as If-None-Match to get 304 when nothing has changed. A full page "
-                    + "carries a Link header to the next page (the same cursor), so a client can request it while reading this one.")
+                    + "carries a Link header to the next page (the same cursor), so a client can request it while reading this one: "
+                    + "the status line and headers are sent before the body is written. A body that ends before its closing brace "
+                    + "(the connection closed, or a problem's JSON after the page's first byte: a damaged record) is not a page; "
+                    + "ask again with the same cursor and report the response's X-Correlation-Id.")
     @APIResponse(responseCode = "200", description = "A page of referrals",
             headers = {
                     @Header(name = "ETag", description = "Tag of this page", schema = @Schema(type = SchemaType.STRING, maxLength = WireLimits.ETAG)),
@@ -84,10 +88,9 @@ public class LocalAuthorityReferralResource {
         long position = FeedCursor.parse(after).orElseThrow(() -> ProblemException.invalid("after", "not a cursor of this feed"));
         LocalAuthorityReferrals.FeedResult result = service.feed(user.localAuthorityScope(), position, limit, ifNoneMatch);
         if (result instanceof LocalAuthorityReferrals.Page page) {
-            // Written whole, by the API's mapper, then sent in one write with its length (not streamed in buffers).
-            Response.ResponseBuilder ok = Response.ok(FeedPageWriter.utf8(page.page(), mapper), MediaType.APPLICATION_JSON_TYPE)
-                    .header(HttpHeaders.ETAG, page.etag());
-            if (page.page().items().size() == limit) {
+            StreamingOutput body = out -> FeedPageWriter.write(page.page(), mapper, out);
+            Response.ResponseBuilder ok = Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, page.etag());
+            if (page.page().size() == limit) {
                 ok.header(HttpHeaders.LINK, nextPage(uri, page.page().nextCursor(), limit));
             }
             return ok.build();

@@ -112,22 +112,38 @@ public class ChildIdentityVault {
     }
 
     /**
-     * Opens sealed rows, in their order, as the JSON of the child the API writes (UTF-8): the one value's plaintext
-     * as it is, or the four values opened and written. Each school's data key is looked up once (read again only
-     * when the row does not carry a wrapping already unwrapped, {@link SchoolDataKeys#existingForSchool(String,
-     * SchoolDataKeys.Wrapping)}).
+     * Sealed rows made ready to open: each school's data key found once (read again only when a row does not carry a
+     * wrapping already unwrapped, {@link SchoolDataKeys#existingForSchool(String, SchoolDataKeys.Wrapping)}), here,
+     * in the caller's transaction, since finding a key may read the database and needs the master key. Opening the
+     * rows ({@link Opening#openAllAsJson()}) then reads nothing but memory.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<byte[]> openAllAsJson(List<Sealed> rows) {
+    public Opening readyToOpen(List<Sealed> rows) {
         Map<String, Aead> schoolKeys = new HashMap<>();
-        List<byte[]> opened = new ArrayList<>(rows.size());
         for (Sealed row : rows) {
-            Aead aead = schoolKeys.computeIfAbsent(row.schoolUrn(), school -> keys.existingForSchool(school, row.dataKey())
+            schoolKeys.computeIfAbsent(row.schoolUrn(), school -> keys.existingForSchool(school, row.dataKey())
                     .orElseThrow(() -> new IllegalStateException("child identity stored without a school data key")));
-            opened.add(row.sealed() != null ? openOne(aead, row)
-                    : records.writeAsApiUtf8(SealedChild.of(row.ref(), openFour(aead, row))));
         }
-        return opened;
+        return () -> {
+            List<byte[]> opened = new ArrayList<>(rows.size());
+            for (Sealed row : rows) {
+                Aead aead = schoolKeys.get(row.schoolUrn());
+                opened.add(row.sealed() != null ? openOne(aead, row)
+                        : records.writeAsApiUtf8(SealedChild.of(row.ref(), openFour(aead, row))));
+            }
+            return opened;
+        };
+    }
+
+    /** Sealed rows with their schools' keys at hand ({@link #readyToOpen(List)}). */
+    @FunctionalInterface
+    public interface Opening {
+
+        /**
+         * The rows, in their order, as the JSON of the child the API writes (UTF-8): the one value's plaintext as it
+         * is, or the four values opened and written. A row that does not open is a damaged record (an exception).
+         */
+        List<byte[]> openAllAsJson();
     }
 
     /** Where an upgrade stands: the last row it examined (the next batch starts after it), and what it did. */

@@ -85,7 +85,7 @@ class IdentityLayoutTest {
         oldReplicaStores(school, "R-old", identity("Second", "Written"));
         assertNull(sealedOf(school, "R-old"), "the stale one value is dropped");
         assertEquals("Second", read(school, "R-old").givenName());
-        byte[] json = QuarkusTransaction.requiringNew().call(() -> vault.openAllAsJson(List.of(sealedRow(school, "R-old")))).get(0);
+        byte[] json = QuarkusTransaction.requiringNew().call(() -> vault.readyToOpen(List.of(sealedRow(school, "R-old"))).openAllAsJson()).get(0);
         assertArrayEquals(writeBytes(ChildView.of("R-old", identity("Second", "Written"))), json);
 
         byte[][] fourBefore = fourValuesOf(school, "R-old");
@@ -181,7 +181,7 @@ class IdentityLayoutTest {
         try {
             assertThrows(StoredRecordException.class, () -> read(school, "C-damaged"));
             assertThrows(StoredRecordException.class, () -> QuarkusTransaction.requiringNew()
-                    .call(() -> vault.openAllAsJson(List.of(sealedRow(school, "C-damaged")))));
+                    .call(() -> vault.readyToOpen(List.of(sealedRow(school, "C-damaged"))).openAllAsJson()));
             ChildIdentityVault.Upgrade at = QuarkusTransaction.requiringNew().call(() -> vault.upgradeLayout(
                     new ChildIdentityVault.Upgrade(school, "C-a", 0, 0, 0), 2));
             assertEquals(1, at.unreadable(), "the damaged row is counted, not sealed");
