@@ -11,13 +11,15 @@ receives and, if asked, posts a front-door decision for each.
 
 Delivery is at least once: the cursor is saved only after a page's referrals are acknowledged (and saved), so a
 crash repeats a page at worst; acknowledgement is idempotent, so repeating one is harmless. The state file also
-keeps the last ETag, so an idle poll costs the service a 304.
+keeps the last ETag, so an idle poll costs the service a 304. A page whose body ends early (the service sends a page's
+headers before its body) stops the run with its correlation id and keeps nothing of it.
 
 The referrals carry a child's identity. This client never prints it: stdout gets ids, kinds and urgency only, as one
 JSON summary line at the end. --save-dir writes each referral to <id>.json with owner-only permissions; keep that
 directory inside your case-management system's protection.
 """
 import argparse
+import http.client
 import json
 import os
 import sys
@@ -47,8 +49,14 @@ def call(method, url, bearer, body=None, headers=None):
         request.add_header(name, value)
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
-            raw = response.read()
-            return response.status, response.headers, json.loads(raw) if raw else None
+            try:
+                raw = response.read()
+                return response.status, response.headers, json.loads(raw) if raw else None
+            except (http.client.IncompleteRead, ValueError):
+                # A feed page's headers leave before its body is written: a body that ends early (a damaged record on
+                # the service's side) is no page. Nothing of it is kept and the cursor stays where it was.
+                raise SystemExit(f"{method} {urllib.parse.urlsplit(url).path}: the response ended before its end; nothing "
+                                 f"was kept, run again (X-Correlation-Id {response.headers.get('X-Correlation-Id')})")
     except urllib.error.HTTPError as error:
         if error.code == 304:
             return 304, error.headers, None

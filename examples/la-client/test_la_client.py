@@ -1,0 +1,62 @@
+"""la_client.call against a local HTTP server (standard library only): a page whose body ends early is no page."""
+import http.server
+import threading
+import unittest
+
+import la_client
+
+
+class _Feed(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    body_chunks = []
+    close_before_end = False
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("X-Correlation-Id", "0d6c1a52-5a38-4d1e-9a53-0c3a1a7e0001")
+        self.end_headers()
+        for chunk in self.body_chunks:
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+        if not self.close_before_end:
+            self.wfile.write(b"0\r\n\r\n")
+        self.wfile.flush()
+        self.close_connection = True
+
+    def log_message(self, *args):
+        pass
+
+
+class CallTest(unittest.TestCase):
+
+    def serve(self, chunks, close_before_end):
+        handler = type("Feed", (_Feed,), {"body_chunks": chunks, "close_before_end": close_before_end})
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        self.addCleanup(server.shutdown)
+        self.addCleanup(server.server_close)
+        return f"http://127.0.0.1:{server.server_address[1]}/api/v1/la/referrals?limit=1000"
+
+    def test_a_whole_page_is_read(self):
+        url = self.serve([b"{", b'"items":[],"nextCursor":"AQ"}'], close_before_end=False)
+        status, _, page = la_client.call("GET", url, "token")
+        self.assertEqual(200, status)
+        self.assertEqual({"items": [], "nextCursor": "AQ"}, page)
+
+    def test_a_connection_closed_before_the_end_is_no_page(self):
+        url = self.serve([b"{"], close_before_end=True)
+        with self.assertRaises(SystemExit) as stopped:
+            la_client.call("GET", url, "token")
+        self.assertIn("ended before its end", str(stopped.exception))
+        self.assertIn("0d6c1a52-5a38-4d1e-9a53-0c3a1a7e0001", str(stopped.exception))
+
+    def test_a_problem_after_the_first_byte_is_no_page(self):
+        url = self.serve([b"{", b'{"type":"https://dsl-triage.uk/problems/internal-error","status":500}'], close_before_end=False)
+        with self.assertRaises(SystemExit) as stopped:
+            la_client.call("GET", url, "token")
+        self.assertIn("ended before its end", str(stopped.exception))
+
+
+if __name__ == "__main__":
+    unittest.main()
