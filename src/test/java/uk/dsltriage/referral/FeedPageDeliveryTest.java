@@ -49,18 +49,14 @@ class FeedPageDeliveryTest {
     @Test
     void aPageReadIsRecordedWithItsPositionsAndAnEmptyPageOrAnIdlePollIsNot() throws Exception {
         String authority = "990";
-        String incident = ReferralFixtures.s47Incident(Persona.DSL_A);
-        String first = "C-read-" + UUID.randomUUID();
-        String second = "C-read-" + UUID.randomUUID();
-        send(authority, incident, first);
-        send(authority, incident, second);
+        List<String> children = sendTwoReferrals(authority);
 
         long mark = lastAuditEvent();
         HttpResponse<String> page = get(authority, "?limit=10", null);
         assertEquals(200, page.statusCode());
         JsonNode read = mapper.readTree(page.body());
         assertEquals(2, read.get("items").size());
-        assertEquals(List.of("REFERRAL_FEED_READ REFERRAL_FEED_PAGE " + positionOf(first) + "-" + positionOf(second)),
+        assertEquals(List.of("REFERRAL_FEED_READ REFERRAL_FEED_PAGE " + positionOf(children.get(0)) + "-" + positionOf(children.get(1))),
                 auditedFor(authority, mark));
 
         mark = lastAuditEvent();
@@ -74,11 +70,9 @@ class FeedPageDeliveryTest {
     @Test
     void aChildThatDoesNotOpenEndsTheResponseBeforeThePageEnds() throws Exception {
         String authority = "991";
-        String incident = ReferralFixtures.s47Incident(Persona.DSL_A);
-        String healthy = "C-damage-" + UUID.randomUUID();
-        String damaged = "C-damage-" + UUID.randomUUID();
-        send(authority, incident, healthy);
-        send(authority, incident, damaged);
+        List<String> sent = sendTwoReferrals(authority);
+        String healthy = sent.get(0);
+        String damaged = sent.get(1);
         damageTheSealedChild(damaged);
 
         JsonNode first = mapper.readTree(get(authority, "?limit=1", null).body());
@@ -112,9 +106,15 @@ class FeedPageDeliveryTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void send(String authority, String incident, String childRef) {
-        Persona.DSL_A.request().body(ReferralFixtures.referral(authority, childRef, "Given", "Family").toString())
-                .post("/api/v1/incidents/" + incident + "/referrals").then().statusCode(201);
+    /** Two referrals to the authority, in this order, each for a child of its own: the children's references. */
+    private static List<String> sendTwoReferrals(String authority) {
+        String incident = ReferralFixtures.s47Incident(Persona.DSL_A);
+        List<String> children = List.of("C-delivery-" + UUID.randomUUID(), "C-delivery-" + UUID.randomUUID());
+        for (String child : children) {
+            Persona.DSL_A.request().body(ReferralFixtures.referral(authority, child, "Given", "Family").toString())
+                    .post("/api/v1/incidents/" + incident + "/referrals").then().statusCode(201);
+        }
+        return children;
     }
 
     /** One bit of the one sealed value flipped: the AEAD tag no longer matches. */

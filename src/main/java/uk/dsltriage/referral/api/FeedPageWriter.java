@@ -42,7 +42,7 @@ final class FeedPageWriter {
         out.write(json, 1, json.length - 1);
     }
 
-    static byte[] utf8(List<FeedItem> items, String nextCursor, ObjectMapper mapper) {
+    private static byte[] utf8(List<FeedItem> items, String nextCursor, ObjectMapper mapper) {
         int estimate = 64;
         for (FeedItem item : items) {
             estimate += ITEM_FIELDS + item.childJson().length + (item.formJson() == null ? 2048 : item.formJson().length);
