@@ -7,13 +7,10 @@ public final class ConstraintNames {
     }
 
     public static boolean violated(Throwable failure, String constraintName) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t : FailureChain.of(failure)) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException violation
                     && constraintName.equalsIgnoreCase(violation.getConstraintName())) {
                 return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;

@@ -508,7 +508,8 @@ class FaultsIT {
                     bad.add(x.kind + " on " + x.instance + ": HTTP " + s + " after " + x.reply.millis() + " ms " + x.reply.body());
                 }
             }
-            assertTrue(bad.isEmpty(), "only 200/201 or a 503 problem: " + bad.subList(0, Math.min(10, bad.size())));
+            assertTrue(bad.isEmpty(), () -> "only 200/201 or a 503 problem: " + bad.subList(0, Math.min(10, bad.size())) + "; "
+                    + describe(logFaults(logStart)));
             assertFalse(unavailableMillis.isEmpty(), "requests while the database was down answered 503");
             Collections.sort(unavailableMillis);
             long max503 = unavailableMillis.get(unavailableMillis.size() - 1);

@@ -4,11 +4,12 @@ import io.quarkus.logging.LoggingFilter;
 import java.sql.SQLException;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
+import uk.dsltriage.common.FailureChain;
 
 /**
  * PostgreSQL's error text quotes keys and row data ("Key (...)=(...) already exists"), and libraries log it with the
  * exception they caught (Narayana when a flush at commit fails, for one). A record whose exception chain holds an
- * {@link SQLException} keeps its own message but loses the exception, replaced by the SQLState. Installed on the
+ * {@link SQLException} (as a cause or suppressed) keeps its own message but loses the exception, replaced by the SQLState. Installed on the
  * console handler ({@code quarkus.log.console.filter}).
  */
 @LoggingFilter(name = DatabaseDetailFilter.NAME)
@@ -29,7 +30,7 @@ public final class DatabaseDetailFilter implements Filter {
     }
 
     private static SQLException sqlException(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
+        for (Throwable t : FailureChain.of(thrown)) {
             if (t instanceof SQLException sql) {
                 return sql;
             }

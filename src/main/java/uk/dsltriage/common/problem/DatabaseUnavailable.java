@@ -3,6 +3,7 @@ package uk.dsltriage.common.problem;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeoutException;
+import uk.dsltriage.common.FailureChain;
 
 /**
  * Whether a failure means the database could not be reached (stopped, restarting, connection lost or no connection
@@ -17,10 +18,9 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    /** True when the failure, or any cause of it, says the database could not be reached. */
+    /** True when the failure, or anything it carries (its causes, what it suppressed), says the database could not be reached. */
     public static boolean in(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+        for (Throwable t : FailureChain.of(failure)) {
             if (t instanceof SQLTransientConnectionException || t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }

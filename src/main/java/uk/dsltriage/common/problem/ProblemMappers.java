@@ -24,6 +24,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.dsltriage.common.CorrelationId;
+import uk.dsltriage.common.FailureChain;
 
 /**
  * The one place where exceptions become RFC 9457 responses. Nothing submitted by the client is echoed: field errors
@@ -210,7 +211,7 @@ public class ProblemMappers {
 
     /** A database failure is identified by its SQLState alone: PostgreSQL's message quotes keys and row data. */
     private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : FailureChain.of(e)) {
             if (t instanceof java.sql.SQLException sql) {
                 return " sqlState=" + sql.getSQLState();
             }
@@ -218,10 +219,10 @@ public class ProblemMappers {
         return "";
     }
 
+    /** The failure and what it carries (causes, and what the transaction manager suppressed at commit), top frame each. */
     private static String topFrames(Throwable e) {
         StringBuilder frames = new StringBuilder();
-        Throwable current = e;
-        for (int depth = 0; current != null && depth < 4; depth++, current = current.getCause()) {
+        for (Throwable current : FailureChain.of(e).stream().limit(6).toList()) {
             StackTraceElement[] trace = current.getStackTrace();
             frames.append(current.getClass().getSimpleName());
             if (trace.length > 0) {

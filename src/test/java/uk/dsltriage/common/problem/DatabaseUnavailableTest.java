@@ -23,6 +23,17 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aLostConnectionSuppressedByTheRollbackAtCommitIsUnavailable() {
+        RuntimeException rollback = new RuntimeException("Could not commit transaction.");
+        rollback.addSuppressed(new IllegalStateException("commit failed", new SQLException("terminating", "57P01")));
+        assertTrue(DatabaseUnavailable.in(new RuntimeException(rollback)));
+
+        RuntimeException uniqueAtCommit = new RuntimeException("Could not commit transaction.");
+        uniqueAtCommit.addSuppressed(new SQLException("unique", "23505"));
+        assertFalse(DatabaseUnavailable.in(uniqueAtCommit));
+    }
+
+    @Test
     void faultsOfTheServiceOrTheQueryAreNot() {
         assertFalse(DatabaseUnavailable.in(new IllegalStateException("bug")));
         assertFalse(DatabaseUnavailable.in(wrapped(new SQLException("unique", "23505"))));
