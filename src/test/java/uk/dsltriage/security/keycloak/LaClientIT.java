@@ -5,19 +5,24 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +35,8 @@ import uk.dsltriage.support.Fixtures;
 /**
  * examples/la-client against the service and a real Keycloak: the client-credentials token of la-system-999 pulls the
  * referral a DSL (real password-grant token) sent, acknowledges it, posts an outcome the DSL then sees, keeps its
- * cursor in its state file (a second run receives nothing new) and gets a 304 on an idle poll.
+ * cursor in its state file (a second run receives nothing new) and gets a 304 on an idle poll; a page cut short by a
+ * record the service cannot open stops it without losing its place.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
@@ -40,6 +46,9 @@ class LaClientIT {
 
     @TestHTTPResource("/")
     URL service;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private final KeycloakTokens keycloak = new KeycloakTokens(KeycloakResource.BASE_URL);
 
@@ -84,7 +93,60 @@ class LaClientIT {
         assertFalse(ids(other.get("received")).contains(id));
     }
 
+    /**
+     * A record the service cannot open (one bit of a child's sealed identity flipped in the database) cuts its page
+     * short after the headers: the client stops with the response's correlation id, prints no identity and keeps
+     * nothing, so the same cursor receives the referral once the record is repaired.
+     */
+    @Test
+    void aPageCutShortStopsTheClientWithItsCorrelationIdAndKeepsItsCursor() throws Exception {
+        Path state = Files.createTempDirectory("la-client-cut").resolve("state.json");
+        client(state); // up to date with whatever the authority has already been sent
+        String kept = Files.readString(state);
+
+        String dsl = keycloak.accessToken("dsl.a");
+        String incident = given().auth().oauth2(dsl).contentType(ContentType.JSON)
+                .body(Fixtures.incident().replace("\"immediateRiskOfHarm\": false", "\"immediateRiskOfHarm\": true"))
+                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        Decisions.referAsRecommended(dsl, incident);
+        ObjectNode referral = example();
+        String child = "C-cut-" + System.nanoTime();
+        String given = "Cutshort" + System.nanoTime() % 100000;
+        ((ObjectNode) referral.get("child")).put("ref", child).put("givenName", given);
+        String id = given().auth().oauth2(dsl).contentType(ContentType.JSON).body(referral.toString())
+                .post("/api/v1/incidents/" + incident + "/referrals").then().statusCode(201).extract().path("referral.id");
+
+        flipOneBitOfTheSealedChild(child);
+        try {
+            Run cut = run(state);
+            assertNotEquals(0, cut.exit(), "a page cut short is no page: " + cut.out());
+            assertTrue(cut.err().matches("(?s).*the response ended before its end.*X-Correlation-Id [0-9a-f-]{36}.*"), cut.err());
+            assertFalse((cut.out() + cut.err()).contains(given), "nothing of the child is printed");
+            assertEquals(kept, Files.readString(state), "the state (cursor, ETag) is as it was");
+        } finally {
+            flipOneBitOfTheSealedChild(child); // the same bit again: the record as it was sent
+        }
+        assertTrue(ids(JSON.readTree(client(state)).get("received")).contains(id), "the same cursor receives it once repaired");
+    }
+
+    private void flipOneBitOfTheSealedChild(String childRef) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update child_identity set sealed = set_byte(sealed, 20, get_byte(sealed, 20) # 1) where child_ref = ?")) {
+            s.setString(1, childRef);
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
     private String client(Path state, String... extra) throws IOException, InterruptedException {
+        Run run = run(state, extra);
+        assertEquals(0, run.exit(), "la_client.py failed: " + run.err());
+        return run.out();
+    }
+
+    private Run run(Path state, String... extra) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("python3", repoRoot().resolve("examples/la-client/la_client.py").toString(),
                 "--service", service.toString().replaceAll("/$", ""), "--keycloak", KeycloakResource.BASE_URL,
                 "--state", state.toString()));
@@ -96,8 +158,7 @@ class LaClientIT {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(2, TimeUnit.MINUTES));
-        assertEquals(0, process.exitValue(), "la_client.py failed: " + err);
-        return out.trim();
+        return new Run(process.exitValue(), out.trim(), err.trim());
     }
 
     private static List<String> ids(JsonNode items) {
