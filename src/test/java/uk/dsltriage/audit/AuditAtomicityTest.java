@@ -1,6 +1,7 @@
 package uk.dsltriage.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,7 @@ class AuditAtomicityTest {
             audit.record(scope, AuditAction.INCIDENT_READ, ObjectKind.INCIDENT, UUID.randomUUID());
         }));
         assertTrue(DatabaseUnavailable.in(failed), () -> "recognised as unavailable: " + failed);
+        assertFalse(DatabaseUnavailable.atCommit(failed), "lost before the commit: nothing was recorded");
     }
 
     /**
@@ -93,6 +95,7 @@ class AuditAtomicityTest {
             });
         }));
         assertTrue(DatabaseUnavailable.in(failed), () -> "recognised as unavailable: " + failed);
+        assertTrue(DatabaseUnavailable.atCommit(failed), "lost during the commit: whether it was recorded is unknown");
     }
 
     private void terminate(int backend) {

@@ -88,7 +88,7 @@ public class ProblemResponsesFilter implements OASFilter {
         problems.put("431", "Request headers over the size limit");
         problems.put("429", "Too many requests from this user (issuer + subject) on this instance: wait the Retry-After seconds");
         problems.put("500", "Unexpected error; the instance field is the correlation id to quote");
-        problems.put("503", "The database cannot be reached just now; nothing was changed. Retry after Retry-After seconds (writes with the same Idempotency-Key)");
+        problems.put("503", "The database cannot be reached just now: service-unavailable, nothing was changed; or, rarely, commit-outcome-unknown, lost during the commit itself. Retry after Retry-After seconds, writes with the same Idempotency-Key (recorded once either way)");
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();

@@ -3,12 +3,14 @@ package uk.dsltriage.common.problem;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeoutException;
+import javax.transaction.xa.XAException;
 import uk.dsltriage.common.FailureChain;
 
 /**
  * Whether a failure means the database could not be reached (stopped, restarting, connection lost or no connection
  * within the pool's acquisition timeout), as opposed to a fault in the service. Such a request changed nothing: its
- * transaction could not commit. Judged by SQLState and exception type only, never by message text.
+ * transaction could not commit, unless the connection was lost during the commit itself ({@link #atCommit}). Judged by
+ * SQLState and exception type only, never by message text.
  */
 public final class DatabaseUnavailable {
 
@@ -30,6 +32,15 @@ public final class DatabaseUnavailable {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the database was lost during the commit itself (the transaction manager reports the resource's failed
+     * commit, an {@link XAException}): PostgreSQL may have committed before the connection went, so whether the change
+     * was recorded is unknown to the service. A retry with the same Idempotency-Key finds out, and records a write once.
+     */
+    public static boolean atCommit(Throwable failure) {
+        return in(failure) && FailureChain.of(failure).stream().anyMatch(XAException.class::isInstance);
     }
 
     /**

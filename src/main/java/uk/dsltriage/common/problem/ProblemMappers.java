@@ -186,9 +186,14 @@ public class ProblemMappers {
         }
         if (DatabaseUnavailable.in(e)) {
             // Expected while the database is down or restarting: one line, no frames; the client retries.
-            LOG.warnf("Database unavailable [correlationId=%s]%s", id, sqlState(e));
-            return Response.fromResponse(respond(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
-                            "Nothing was recorded. Retry shortly; send the same Idempotency-Key to retry a write safely.", id)))
+            boolean atCommit = DatabaseUnavailable.atCommit(e);
+            LOG.warnf("Database unavailable%s [correlationId=%s]%s", atCommit ? " during the commit" : "", id, sqlState(e));
+            Problem problem = atCommit
+                    ? Problem.of(ProblemType.COMMIT_OUTCOME_UNKNOWN, "Retry shortly with the same Idempotency-Key: a write "
+                            + "that was recorded is answered as it was the first time, one that was not is recorded once.", id)
+                    : Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                            "Nothing was recorded. Retry shortly; send the same Idempotency-Key to retry a write safely.", id);
+            return Response.fromResponse(respond(problem))
                     .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
                     .build();
         }

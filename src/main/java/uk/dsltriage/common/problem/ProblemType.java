@@ -28,7 +28,9 @@ public enum ProblemType {
     IMAGE_CONTENT_REFUSED("image-content-refused", "Image, video, file or link content is never accepted", 422),
     RATE_LIMITED("rate-limited", "Too many requests from this account: wait for the Retry-After seconds", 429),
     INTERNAL_ERROR("internal-error", "Unexpected error", 500),
-    SERVICE_UNAVAILABLE("service-unavailable", "The service cannot reach its database just now; nothing was changed", 503);
+    SERVICE_UNAVAILABLE("service-unavailable", "The service cannot reach its database just now; nothing was changed", 503),
+    COMMIT_OUTCOME_UNKNOWN("commit-outcome-unknown",
+            "The database was lost during the commit: the change may or may not have been recorded", 503);
 
     private static final String BASE = "https://dsl-triage.uk/problems/";
 

@@ -1,10 +1,13 @@
 package uk.dsltriage.common.problem;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 /** Which failures answer 503 (database unreachable) rather than 500; FaultsIT proves it against a stopped PostgreSQL. */
@@ -31,6 +34,36 @@ class DatabaseUnavailableTest {
         RuntimeException uniqueAtCommit = new RuntimeException("Could not commit transaction.");
         uniqueAtCommit.addSuppressed(new SQLException("unique", "23505"));
         assertFalse(DatabaseUnavailable.in(uniqueAtCommit));
+    }
+
+    @Test
+    void aConnectionLostDuringTheCommitLeavesTheOutcomeUnknown() {
+        RuntimeException rollback = new RuntimeException("Could not commit transaction.");
+        XAException commit = new XAException(XAException.XA_RBROLLBACK);
+        commit.initCause(new SQLException("terminating", "57P01"));
+        rollback.addSuppressed(commit);
+        assertTrue(DatabaseUnavailable.atCommit(rollback));
+        assertFalse(DatabaseUnavailable.atCommit(wrapped(new SQLException("x", "08006"))), "lost before the commit");
+        XAException notAnOutage = new XAException(XAException.XAER_RMERR);
+        notAnOutage.initCause(new SQLException("serialization", "40001"));
+        assertFalse(DatabaseUnavailable.atCommit(notAnOutage), "a commit refused by a reachable database");
+    }
+
+    @Test
+    void eachAnswersA503ProblemWithRetryAfterSayingWhatIsKnown() {
+        RuntimeException rollback = new RuntimeException("Could not commit transaction.");
+        XAException commit = new XAException(XAException.XA_RBROLLBACK);
+        commit.initCause(new SQLException("terminating", "57P01"));
+        rollback.addSuppressed(commit);
+        Response unknown = new ProblemMappers().internal(rollback, null);
+        assertEquals(503, unknown.getStatus());
+        assertEquals(ProblemType.COMMIT_OUTCOME_UNKNOWN.uri(), ((Problem) unknown.getEntity()).type());
+        assertEquals(DatabaseUnavailable.RETRY_AFTER_SECONDS, unknown.getHeaderString("Retry-After"));
+
+        Response unavailable = new ProblemMappers().internal(wrapped(new SQLException("x", "08001")), null);
+        assertEquals(503, unavailable.getStatus());
+        assertEquals(ProblemType.SERVICE_UNAVAILABLE.uri(), ((Problem) unavailable.getEntity()).type());
+        assertEquals(DatabaseUnavailable.RETRY_AFTER_SECONDS, unavailable.getHeaderString("Retry-After"));
     }
 
     @Test
