@@ -38,11 +38,7 @@ class DatabaseUnavailableTest {
 
     @Test
     void aConnectionLostDuringTheCommitLeavesTheOutcomeUnknown() {
-        RuntimeException rollback = new RuntimeException("Could not commit transaction.");
-        XAException commit = new XAException(XAException.XA_RBROLLBACK);
-        commit.initCause(new SQLException("terminating", "57P01"));
-        rollback.addSuppressed(commit);
-        assertTrue(DatabaseUnavailable.atCommit(rollback));
+        assertTrue(DatabaseUnavailable.atCommit(lostDuringTheCommit()));
         assertFalse(DatabaseUnavailable.atCommit(wrapped(new SQLException("x", "08006"))), "lost before the commit");
         XAException notAnOutage = new XAException(XAException.XAER_RMERR);
         notAnOutage.initCause(new SQLException("serialization", "40001"));
@@ -51,11 +47,7 @@ class DatabaseUnavailableTest {
 
     @Test
     void eachAnswersA503ProblemWithRetryAfterSayingWhatIsKnown() {
-        RuntimeException rollback = new RuntimeException("Could not commit transaction.");
-        XAException commit = new XAException(XAException.XA_RBROLLBACK);
-        commit.initCause(new SQLException("terminating", "57P01"));
-        rollback.addSuppressed(commit);
-        Response unknown = new ProblemMappers().internal(rollback, null);
+        Response unknown = new ProblemMappers().internal(lostDuringTheCommit(), null);
         assertEquals(503, unknown.getStatus());
         assertEquals(ProblemType.COMMIT_OUTCOME_UNKNOWN.uri(), ((Problem) unknown.getEntity()).type());
         assertEquals(DatabaseUnavailable.RETRY_AFTER_SECONDS, unknown.getHeaderString("Retry-After"));
@@ -74,6 +66,15 @@ class DatabaseUnavailableTest {
         assertFalse(DatabaseUnavailable.in(wrapped(new SQLException("no state"))));
         assertFalse(DatabaseUnavailable.in(new RuntimeException(new TimeoutException())), "a timeout not from the pool");
         assertFalse(DatabaseUnavailable.in(wrapped(new SQLException("cancelled", "57014"))), "statement timeout is not an outage");
+    }
+
+    /** As the transaction manager reports a resource's commit that lost its connection: suppressed by the rollback. */
+    private static RuntimeException lostDuringTheCommit() {
+        RuntimeException rollback = new RuntimeException("Could not commit transaction.");
+        XAException commit = new XAException(XAException.XA_RBROLLBACK);
+        commit.initCause(new SQLException("terminating", "57P01"));
+        rollback.addSuppressed(commit);
+        return rollback;
     }
 
     private static RuntimeException wrapped(SQLException e) {

@@ -55,15 +55,10 @@ class LaClientIT {
     @Test
     void theLocalAuthorityClientPullsAcknowledgesAndAnswers() throws Exception {
         String dsl = keycloak.accessToken("dsl.a");
-        String incident = given().auth().oauth2(dsl).contentType(ContentType.JSON)
-                .body(Fixtures.incident().replace("\"immediateRiskOfHarm\": false", "\"immediateRiskOfHarm\": true"))
-                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
-        Decisions.referAsRecommended(dsl, incident);
-        ObjectNode referral = example();
         String given = "Clientina" + System.nanoTime() % 100000;
-        ((ObjectNode) referral.get("child")).put("givenName", given);
-        String id = given().auth().oauth2(dsl).contentType(ContentType.JSON).body(referral.toString())
-                .post("/api/v1/incidents/" + incident + "/referrals").then().statusCode(201).extract().path("referral.id");
+        Sent sent = sendReferral(dsl, "C-2026-0042", given);
+        String incident = sent.incident();
+        String id = sent.referral();
 
         Path work = Files.createTempDirectory("la-client");
         Path state = work.resolve("state.json");
@@ -104,17 +99,9 @@ class LaClientIT {
         client(state); // up to date with whatever the authority has already been sent
         String kept = Files.readString(state);
 
-        String dsl = keycloak.accessToken("dsl.a");
-        String incident = given().auth().oauth2(dsl).contentType(ContentType.JSON)
-                .body(Fixtures.incident().replace("\"immediateRiskOfHarm\": false", "\"immediateRiskOfHarm\": true"))
-                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
-        Decisions.referAsRecommended(dsl, incident);
-        ObjectNode referral = example();
         String child = "C-cut-" + System.nanoTime();
         String given = "Cutshort" + System.nanoTime() % 100000;
-        ((ObjectNode) referral.get("child")).put("ref", child).put("givenName", given);
-        String id = given().auth().oauth2(dsl).contentType(ContentType.JSON).body(referral.toString())
-                .post("/api/v1/incidents/" + incident + "/referrals").then().statusCode(201).extract().path("referral.id");
+        String id = sendReferral(keycloak.accessToken("dsl.a"), child, given).referral();
 
         flipOneBitOfTheSealedChild(child);
         try {
@@ -127,6 +114,22 @@ class LaClientIT {
             flipOneBitOfTheSealedChild(child); // the same bit again: the record as it was sent
         }
         assertTrue(ids(JSON.readTree(client(state)).get("received")).contains(id), "the same cursor receives it once repaired");
+    }
+
+    private record Sent(String incident, String referral) {
+    }
+
+    /** A DSL's (real token) incident that needs a referral, referred to LA 999 for the child given. */
+    private Sent sendReferral(String dsl, String childRef, String givenName) throws IOException {
+        String incident = given().auth().oauth2(dsl).contentType(ContentType.JSON)
+                .body(Fixtures.incident().replace("\"immediateRiskOfHarm\": false", "\"immediateRiskOfHarm\": true"))
+                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        Decisions.referAsRecommended(dsl, incident);
+        ObjectNode referral = example();
+        ((ObjectNode) referral.get("child")).put("ref", childRef).put("givenName", givenName);
+        String id = given().auth().oauth2(dsl).contentType(ContentType.JSON).body(referral.toString())
+                .post("/api/v1/incidents/" + incident + "/referrals").then().statusCode(201).extract().path("referral.id");
+        return new Sent(incident, id);
     }
 
     private void flipOneBitOfTheSealedChild(String childRef) throws Exception {
