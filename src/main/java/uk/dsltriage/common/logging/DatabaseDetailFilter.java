@@ -8,9 +8,9 @@ import uk.dsltriage.common.FailureChain;
 
 /**
  * PostgreSQL's error text quotes keys and row data ("Key (...)=(...) already exists"), and libraries log it with the
- * exception they caught (Narayana when a flush at commit fails, for one). A record whose exception chain holds an
- * {@link SQLException} (as a cause or suppressed) keeps its own message but loses the exception, replaced by the SQLState. Installed on the
- * console handler ({@code quarkus.log.console.filter}).
+ * exception they caught (Narayana when a flush at commit fails, for one). A record whose exception carries an
+ * {@link SQLException} (as a cause or suppressed) keeps its own message but loses the exception, replaced by the
+ * SQLState. Installed on the console handler ({@code quarkus.log.console.filter}).
  */
 @LoggingFilter(name = DatabaseDetailFilter.NAME)
 public final class DatabaseDetailFilter implements Filter {

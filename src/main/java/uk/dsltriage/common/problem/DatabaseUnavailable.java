@@ -20,7 +20,10 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    /** True when the failure, or anything it carries (its causes, what it suppressed), says the database could not be reached. */
+    /**
+     * True when the failure, or anything it carries (its causes, what it suppressed), says the database could not be
+     * reached.
+     */
     public static boolean in(Throwable failure) {
         for (Throwable t : FailureChain.of(failure)) {
             if (t instanceof SQLTransientConnectionException || t instanceof org.hibernate.exception.JDBCConnectionException) {
