@@ -62,6 +62,8 @@ class ReferralFeedBench {
      * 2,200 (RESULTS.md, stop 25).
      */
     private static final int WARMUP = Integer.getInteger("bench.warmup", 200);
+    /** Warm-up rounds that collect before each side, as every measured run does. */
+    private static final int GC_WARMUP_ROUNDS = 20;
     /** -Dbench.jfr=target/feed.jfr: a JFR recording (settings "profile") of the measured runs only, after the warm-up. */
     private static final String JFR = System.getProperty("bench.jfr", "");
 
@@ -155,6 +157,12 @@ class ReferralFeedBench {
         // half of the measured CPU (JFR, RESULTS.md), which measures start-up, not a running service.
         for (int i = 0; i < WARMUP; i++) {
             for (int side = 0; side < sides; side++) {
+                // The last warm-up rounds collect before each side as the measured runs do: after a full collection
+                // Netty's buffer pools and Vert.x took branches the JIT had compiled away, and C2 deoptimised and
+                // compiled them again inside the measured drains (LogCompilation, RESULTS.md stop 28).
+                if (i >= WARMUP - GC_WARMUP_ROUNDS) {
+                    System.gc();
+                }
                 // The measured runs' CPU accounting around every side here too: run only in the measured runs, its
                 // code (a /proc read and a regex per thread) reached C2's thresholds there, and C2 compiled it during
                 // the measured drains, ~20-50 ms of every side's CPU (RESULTS.md, stop 25).
