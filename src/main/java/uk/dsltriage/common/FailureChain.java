@@ -21,6 +21,9 @@ public final class FailureChain {
 
     /** The failure first, then depth-first each cause and suppressed failure, each once. */
     public static List<Throwable> of(Throwable failure) {
+        if (failure == null) {
+            return List.of(); // the log filter asks for every record, most of which carry no failure
+        }
         List<Throwable> chain = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         collect(failure, chain, seen);

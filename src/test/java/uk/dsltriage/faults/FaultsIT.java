@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import uk.dsltriage.audit.ChainCheck;
+import uk.dsltriage.common.problem.ProblemType;
 import uk.dsltriage.security.keycloak.KeycloakTokens;
 import uk.dsltriage.support.Fixtures;
 
@@ -733,7 +734,7 @@ class FaultsIT {
                 + " (blocked event-loop warnings from Vert.x so far, a sign of CPU starvation: " + blocked + ")";
     }
 
-    private static final String COMMIT_OUTCOME_UNKNOWN = "/problems/commit-outcome-unknown\"";
+    private static final String COMMIT_OUTCOME_UNKNOWN = ProblemType.COMMIT_OUTCOME_UNKNOWN.uri().toString();
 
     private static final String BLOCKED_THREAD_CHECKER = "\"loggerName\":\"io.vertx.core.impl.BlockedThreadChecker\"";
 
