@@ -1,5 +1,6 @@
 package uk.dsltriage.referral.api;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -18,14 +19,26 @@ final class IsoInstant {
     private IsoInstant() {
     }
 
+    /** The most bytes {@link #write} writes. */
+    static final int MAX_LENGTH = 30;
+
     static String format(Instant instant) {
+        byte[] text = new byte[MAX_LENGTH];
+        int end = write(instant, text, 0);
+        return end < 0 ? instant.toString() : new String(text, 0, end, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes the instant's text (ASCII) into {@code text} from {@code at}, which has room for {@link #MAX_LENGTH}
+     * bytes: where it ends, or -1 (nothing written) for a year outside 1-9999.
+     */
+    static int write(Instant instant, byte[] text, int at) {
         long seconds = instant.getEpochSecond();
         if (seconds < FIRST || seconds >= AFTER_LAST) {
-            return instant.toString();
+            return -1;
         }
         LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        byte[] text = new byte[30];
-        int at = digits(text, 0, t.getYear(), 4);
+        at = digits(text, at, t.getYear(), 4);
         text[at++] = '-';
         at = digits(text, at, t.getMonthValue(), 2);
         text[at++] = '-';
@@ -49,7 +62,7 @@ final class IsoInstant {
             }
         }
         text[at++] = 'Z';
-        return new String(text, 0, at, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return at;
     }
 
     private static int digits(byte[] text, int at, int value, int width) {
