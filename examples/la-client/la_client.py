@@ -52,9 +52,10 @@ def call(method, url, bearer, body=None, headers=None):
             try:
                 raw = response.read()
                 return response.status, response.headers, json.loads(raw) if raw else None
-            except (http.client.IncompleteRead, ValueError):
+            except (http.client.IncompleteRead, ConnectionError, TimeoutError, ValueError):
                 # A feed page's headers leave before its body is written: a body that ends early (a damaged record on
-                # the service's side) is no page. Nothing of it is kept and the cursor stays where it was.
+                # the service's side, the connection reset or silent) is no page. Nothing of it is kept and the cursor
+                # stays where it was.
                 raise SystemExit(f"{method} {urllib.parse.urlsplit(url).path}: the response ended before its end; nothing "
                                  f"was kept, run again (X-Correlation-Id {response.headers.get('X-Correlation-Id')})")
     except urllib.error.HTTPError as error:
@@ -62,6 +63,10 @@ def call(method, url, bearer, body=None, headers=None):
             return 304, error.headers, None
         problem = error.read().decode(errors="replace")
         raise SystemExit(f"{method} {urllib.parse.urlsplit(url).path}: HTTP {error.code} {problem}")
+    except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError) as error:
+        # No answer, or none to the end of its headers: nothing was received, so nothing was kept.
+        raise SystemExit(f"{method} {urllib.parse.urlsplit(url).path}: no answer ({type(error).__name__}: {error}); "
+                         f"nothing was kept, run again")
 
 
 def load_state(path):

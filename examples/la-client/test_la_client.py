@@ -1,6 +1,9 @@
 """la_client.call against a local HTTP server (standard library only): a page whose body ends early is no page."""
 import http.server
+import socket
+import struct
 import threading
+import time
 import unittest
 
 import la_client
@@ -10,6 +13,7 @@ class _Feed(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     body_chunks = []
     close_before_end = False
+    reset_before_end = False
 
     def do_GET(self):
         self.send_response(200)
@@ -19,6 +23,14 @@ class _Feed(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         for chunk in self.body_chunks:
             self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+        if self.reset_before_end:
+            self.wfile.flush()
+            time.sleep(0.2)
+            # SO_LINGER 0: the close sends a reset, as a proxy or a crashed service can
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+            self.close_connection = True
+            return
         if not self.close_before_end:
             self.wfile.write(b"0\r\n\r\n")
         self.wfile.flush()
@@ -30,8 +42,9 @@ class _Feed(http.server.BaseHTTPRequestHandler):
 
 class CallTest(unittest.TestCase):
 
-    def serve(self, chunks, close_before_end):
-        handler = type("Feed", (_Feed,), {"body_chunks": chunks, "close_before_end": close_before_end})
+    def serve(self, chunks, close_before_end, reset_before_end=False):
+        handler = type("Feed", (_Feed,), {"body_chunks": chunks, "close_before_end": close_before_end,
+                                          "reset_before_end": reset_before_end})
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         self.addCleanup(server.shutdown)
@@ -56,6 +69,22 @@ class CallTest(unittest.TestCase):
         with self.assertRaises(SystemExit) as stopped:
             la_client.call("GET", url, "token")
         self.assertIn("ended before its end", str(stopped.exception))
+
+    def test_a_connection_reset_mid_page_is_no_page_and_no_traceback(self):
+        url = self.serve([b"{", b'"items":[{"id":"a"'], close_before_end=False, reset_before_end=True)
+        with self.assertRaises(SystemExit) as stopped:
+            la_client.call("GET", url, "token")
+        # The reset can reach the client during the body or, on a slow machine, before its headers: either way a stop
+        # that says nothing was kept.
+        self.assertIn("nothing was kept", str(stopped.exception))
+
+    def test_no_server_is_a_stop_not_a_traceback(self):
+        with socket.socket() as unused:
+            unused.bind(("127.0.0.1", 0))
+            port = unused.getsockname()[1]
+        with self.assertRaises(SystemExit) as stopped:
+            la_client.call("GET", f"http://127.0.0.1:{port}/api/v1/la/referrals", "token")
+        self.assertIn("no answer", str(stopped.exception))
 
 
 if __name__ == "__main__":
