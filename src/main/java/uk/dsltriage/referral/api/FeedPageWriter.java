@@ -17,8 +17,9 @@ import uk.dsltriage.referral.FeedPage;
  * instead of mapping every item through records and reflection again. The bytes kept for an item are copied as they
  * are: the child as the API wrote it (opened as one value) and the form as the text stored when the referral was sent.
  * An item's own fields are identifiers, codes and times: plain ASCII that JSON does not escape, put as it is; anything
- * else (and a form without kept text) is written by the API's mapper. Writing them through Jackson's generator was a
- * fifth of the executor's CPU in a drain (bench/referral-feed/RESULTS.md, stop 29).
+ * else (and a form without kept text) is written by the API's mapper. Against Jackson's generator for every field and
+ * a second copy of the page, this saved ~5 ms of the executor's ~65 ms of CPU a 10,000-referral drain
+ * (bench/referral-feed/RESULTS.md, stop 29).
  */
 final class FeedPageWriter {
 
