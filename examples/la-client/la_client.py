@@ -80,6 +80,7 @@ def load_state(path):
 def save_state(path, state):
     """Atomically: a crash leaves the old state or the new one, never half of it."""
     directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, mode=0o700, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".la-client-state-")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         json.dump(state, f)

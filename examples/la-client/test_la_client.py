@@ -1,7 +1,9 @@
 """la_client.call against a local HTTP server (standard library only): a page whose body ends early is no page."""
 import http.server
+import os
 import socket
 import struct
+import tempfile
 import threading
 import time
 import unittest
@@ -85,6 +87,16 @@ class CallTest(unittest.TestCase):
         with self.assertRaises(SystemExit) as stopped:
             la_client.call("GET", f"http://127.0.0.1:{port}/api/v1/la/referrals", "token")
         self.assertIn("no answer", str(stopped.exception))
+
+
+class StateTest(unittest.TestCase):
+
+    def test_the_state_is_kept_in_a_directory_that_does_not_exist_yet(self):
+        with tempfile.TemporaryDirectory() as home:
+            path = os.path.join(home, "not", "yet", "state.json")
+            la_client.save_state(path, {"cursor": "AQ", "etag": None})
+            self.assertEqual({"cursor": "AQ", "etag": None}, la_client.load_state(path))
+            self.assertEqual(0o700, os.stat(os.path.dirname(path)).st_mode & 0o777)
 
 
 if __name__ == "__main__":
