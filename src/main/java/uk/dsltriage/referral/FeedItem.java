@@ -13,8 +13,8 @@ import uk.dsltriage.vocabulary.Urgency;
 public record FeedItem(UUID id, ReferralKind kind, String laCode, String schoolUrn, Instant sentAt, Urgency urgency,
         Instant acknowledgementDueBy, byte[] childJson, byte[] formJson, ReferralContent form) {
 
-    static FeedItem of(Referral r, byte[] childJson, byte[] formJson, ReferralContent form) {
-        return new FeedItem(r.id, r.kind, r.laCode, r.schoolUrn, r.createdAt, r.urgency, r.acknowledgementDueAt,
-                childJson, formJson, form);
+    static FeedItem of(ReferralRepository.FeedRow r, byte[] childJson, ReferralContent form) {
+        return new FeedItem(r.id(), r.kind(), r.laCode(), r.schoolUrn(), r.sentAt(), r.urgency(), r.acknowledgementDueBy(),
+                childJson, r.formAsSent(), form);
     }
 }

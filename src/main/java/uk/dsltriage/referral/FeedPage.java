@@ -13,7 +13,7 @@ import uk.dsltriage.referral.identity.ChildIdentityVault;
 public final class FeedPage {
 
     /** A referral of the page with its form: the text kept when it was sent, or (none kept) the form read. */
-    record Unopened(Referral referral, byte[] formAsSent, ReferralContent form) {
+    record Unopened(ReferralRepository.FeedRow row, ReferralContent form) {
     }
 
     private final List<Unopened> referrals;
@@ -40,7 +40,7 @@ public final class FeedPage {
         List<FeedItem> items = new ArrayList<>(referrals.size());
         for (int i = 0; i < referrals.size(); i++) {
             Unopened r = referrals.get(i);
-            items.add(FeedItem.of(r.referral(), opened.get(i), r.formAsSent(), r.form()));
+            items.add(FeedItem.of(r.row(), opened.get(i), r.form()));
         }
         return items;
     }

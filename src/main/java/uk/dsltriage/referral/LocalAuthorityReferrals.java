@@ -75,10 +75,9 @@ public class LocalAuthorityReferrals {
         ChildIdentityVault.Opening children = identities.readyToOpen(rows.stream().map(ReferralRepository.FeedRow::identity).toList());
         List<FeedPage.Unopened> unopened = new ArrayList<>(rows.size());
         for (ReferralRepository.FeedRow row : rows) {
-            unopened.add(new FeedPage.Unopened(row.referral(), row.formAsSent(),
-                    row.formAsSent() == null ? documents.form(row.referral()) : null));
+            unopened.add(new FeedPage.Unopened(row, row.formAsSent() == null ? documents.form(row.id(), row.contentJson()) : null));
         }
-        long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).referral().feedPosition;
+        long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).feedPosition();
         if (!rows.isEmpty()) {
             audit.record(authority, AuditAction.REFERRAL_FEED_READ, ObjectKind.REFERRAL_FEED_PAGE, (after + 1) + "-" + last);
         }
@@ -166,7 +165,7 @@ public class LocalAuthorityReferrals {
         ByteBuffer numbers = ByteBuffer.allocate(Long.BYTES * 2 + Integer.BYTES + rows.size() * (Long.BYTES * 2 + Integer.BYTES));
         numbers.putLong(after).putInt(limit).putLong(rows.size());
         for (ReferralRepository.FeedRow row : rows) {
-            numbers.putLong(row.referral().feedPosition).putLong(row.identityUpdatedAt().getEpochSecond())
+            numbers.putLong(row.feedPosition()).putLong(row.identityUpdatedAt().getEpochSecond())
                     .putInt(row.identityUpdatedAt().getNano());
         }
         digest.update(numbers.array());

@@ -1,6 +1,7 @@
 package uk.dsltriage.referral;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import uk.dsltriage.common.StoredRecords;
 import uk.dsltriage.common.StoredRecords.Stored;
@@ -45,8 +46,13 @@ public class ReferralDocuments {
 
     /** The form of a referral whose text is not kept for sending as it is (see {@link #storableAsSent}). */
     public ReferralContent form(Referral r) {
-        return StoredRecords.ofRow(CONTENT, r.id, () -> {
-            Stored stored = records.parse(CONTENT, r.contentJson);
+        return form(r.id, r.contentJson);
+    }
+
+    /** The form of a referral sent before V15, from its stored content (see {@link #storableAsSent}). */
+    ReferralContent form(UUID id, String contentJson) {
+        return StoredRecords.ofRow(CONTENT, id, () -> {
+            Stored stored = records.parse(CONTENT, contentJson);
             return records.read(stored, StoredReferralContent.VERSION, StoredReferralContent.class,
                     before -> records.readUnversionedAsCurrent(before, StoredReferralContent.class)).toContent();
         });
