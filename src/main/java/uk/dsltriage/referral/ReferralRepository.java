@@ -72,14 +72,10 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
     }
 
     /**
-     * A feed page: the referral as sent (its form as the API wrote it), the version of the identity it shows, and that
-     * identity still sealed. Enough to tell that a page has not changed (its tag) and to build it, read in one query,
-     * with no entity to manage.
-     */
-    /**
-     * A referral of a feed page as read: its columns, not an entity (nothing of a page is managed or written back,
-     * and building an enhanced entity tracked every field it set: ~5 % of the executor's CPU a drain, stop 30).
-     * {@code contentJson} only for a referral sent before V15, which has no form text kept.
+     * A referral of a feed page as read, in one query: its columns as sent (its form as the text the API wrote), the
+     * version of the identity it shows, and that identity still sealed. Enough to tell that a page has not changed (its
+     * tag) and to build it. Not an entity: nothing of a page is managed or written back, and an enhanced entity's
+     * setters track every field they set. {@code contentJson} only for a referral sent before V15 (no form text kept).
      */
     public record FeedRow(long feedPosition, UUID id, ReferralKind kind, String laCode, String schoolUrn, String childRef,
             Urgency urgency, Instant sentAt, Instant acknowledgementDueBy, byte[] formAsSent, String contentJson,
