@@ -121,9 +121,10 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 masterKeyId == null ? null : new SchoolDataKeys.Wrapping(masterKeyId, r.getLong(18)));
         // The form as sent, as the UTF-8 the database holds (the driver's own bytes of a text column): copied into
         // the page without decoding it to a String and encoding it again.
+        byte[] formAsSent = r.getBytes(9);
         return new FeedRow(r.getLong(1), r.getObject(3, UUID.class), ReferralKind.valueOf(r.getString(4)), laCode,
                 schoolUrn, childRef, Urgency.valueOf(r.getString(6)), r.getObject(7, OffsetDateTime.class).toInstant(),
-                r.getObject(8, OffsetDateTime.class).toInstant(), r.getBytes(9), r.getString(11),
+                r.getObject(8, OffsetDateTime.class).toInstant(), formAsSent, r.getString(11),
                 r.getObject(2, OffsetDateTime.class).toInstant(), identity);
     }
 
